@@ -1,0 +1,56 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Property Customer Service",
+    "summary": "Projects, buildings, units, owners, residents and key customers "
+    "for a property-management customer-service centre",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "author": "Property CS Contributors",
+    "website": "https://github.com/property-cs/property_cs",
+    "license": "LGPL-3",
+    "depends": [
+        "mail",
+        "portal",
+        "account",
+        "account_payment",
+        "crm",
+        "base_automation",
+        "rating",
+        "calendar",
+        "event",
+        "resource",
+    ],
+    "data": [
+        "security/property_cs_groups.xml",
+        "security/ir.model.access.csv",
+        "security/property_cs_security.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "report/property_building_reports.xml",
+        "report/property_building_templates.xml",
+        "views/property_project_views.xml",
+        "views/property_building_views.xml",
+        "views/property_unit_views.xml",
+        "views/property_unit_partner_views.xml",
+        "views/property_parking_space_views.xml",
+        "views/property_vehicle_views.xml",
+        "views/property_consent_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/property_cs_portal_templates.xml",
+        "views/property_cs_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/property_portfolio_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "property_cs/static/tests/tours/*.js",
+        ],
+    },
+    "application": True,
+}

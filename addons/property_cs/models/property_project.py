@@ -1,0 +1,156 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.addons.base.models.res_partner import _tz_get
+
+
+class PropertyProject(models.Model):
+    """A managed property project (小区/项目), the unit of control (D-2)."""
+
+    _name = "property.project"
+    _description = "Property Project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True, translate=True)
+    code = fields.Char(
+        help="Short code used in unit references and sequences.", tracking=True
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    project_type = fields.Selection(
+        [
+            ("residential", "Residential"),
+            ("office", "Office"),
+            ("commercial", "Commercial"),
+            ("mixed", "Mixed Use"),
+        ],
+        string="Type",
+        required=True,
+        default="residential",
+        tracking=True,
+    )
+    street = fields.Char()
+    street2 = fields.Char()
+    city = fields.Char()
+    zip = fields.Char()
+    state_id = fields.Many2one(
+        "res.country.state", domain="[('country_id', '=?', country_id)]"
+    )
+    country_id = fields.Many2one(
+        "res.country", default=lambda self: self.env.ref("base.cn", False)
+    )
+    tz = fields.Selection(
+        _tz_get,
+        string="Timezone",
+        required=True,
+        default="Asia/Shanghai",
+        help="Service times of this project are computed in this timezone.",
+    )
+    hotline = fields.Char(
+        string="Service Hotline", help="The published 24-hour number (D-6)."
+    )
+    complaint_phone = fields.Char()
+    opening_hours = fields.Char(
+        string="Service-Centre Opening Hours", translate=True
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Project Manager",
+        tracking=True,
+        help="Contacts the project's key customers regularly (D-5).",
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "property_project_res_users_rel",
+        "project_id",
+        "user_id",
+        string="Assigned Staff",
+    )
+    building_ids = fields.One2many("property.building", "project_id")
+    unit_ids = fields.One2many("property.unit", "project_id")
+    building_count = fields.Integer(compute="_compute_counts")
+    unit_count = fields.Integer(compute="_compute_counts")
+    total_area = fields.Float(
+        string="Total Floor Area (m²)",
+        compute="_compute_total_area",
+        store=True,
+        digits=(16, 2),
+        help="Sum of the gross floor area of the project's active units.",
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The project code must be unique per company.",
+        )
+    ]
+
+    @api.depends("unit_ids.area", "unit_ids.active")
+    def _compute_total_area(self):
+        data = dict(
+            self.env["property.unit"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["area:sum"]
+            )
+        )
+        for project in self:
+            project.total_area = data.get(project, 0.0)
+
+    def _compute_counts(self):
+        buildings = dict(
+            self.env["property.building"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        )
+        units = dict(
+            self.env["property.unit"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        )
+        for project in self:
+            project.building_count = buildings.get(project, 0)
+            project.unit_count = units.get(project, 0)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "user_ids" in vals:
+            self.env.registry.clear_cache()
+        return res
+
+    def action_view_units(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_unit_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action
+
+    def action_view_buildings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_building_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action
+
+    def action_view_key_customers(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_unit_partner_action_key_customer"
+        )
+        action["domain"] = [
+            ("project_id", "=", self.id),
+            ("partner_id.is_key_customer", "=", True),
+            ("is_current", "=", True),
+        ]
+        return action

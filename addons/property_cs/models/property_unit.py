@@ -1,0 +1,295 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+OWNER_ROLES = ("owner", "co_owner")
+
+
+class PropertyUnit(models.Model):
+    """A unit (房号) with its gross floor area and use type (D-2).
+
+    Its state is three tracked facts rather than one selection: delivery
+    (handover date), occupancy (vacant / owner-occupied / rented) and the
+    current renovation; ``status`` only combines them for display.
+    """
+
+    _name = "property.unit"
+    _description = "Unit"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "project_id, building_id, floor, name"
+    _rec_name = "complete_name"
+    _rec_names_search = ["complete_name", "name"]
+    _check_company_auto = True
+
+    name = fields.Char(string="Unit Number", required=True, tracking=True)
+    complete_name = fields.Char(
+        string="Unit", compute="_compute_complete_name", store=True, index=True
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    building_id = fields.Many2one(
+        "property.building",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    project_id = fields.Many2one(
+        related="building_id.project_id", store=True, index=True, precompute=True
+    )
+    company_id = fields.Many2one(related="building_id.company_id", store=True)
+    floor = fields.Integer(tracking=True)
+    area = fields.Float(
+        string="Gross Floor Area (m²)",
+        required=True,
+        digits=(16, 2),
+        tracking=True,
+        aggregator="sum",
+    )
+    use_type = fields.Selection(
+        [
+            ("residential", "Residential"),
+            ("office", "Office"),
+            ("commercial", "Commercial"),
+            ("storage", "Storage"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="residential",
+        tracking=True,
+    )
+    # delivery
+    date_handover = fields.Date(
+        string="Handover Date",
+        tracking=True,
+        help="Date the unit was handed over to its owner; empty means not "
+        "delivered yet.",
+    )
+    # occupancy
+    occupancy = fields.Selection(
+        [
+            ("vacant", "Vacant"),
+            ("owner_occupied", "Owner-Occupied"),
+            ("rented", "Rented"),
+        ],
+        compute="_compute_occupancy",
+        store=True,
+        readonly=False,
+        default="vacant",
+        required=True,
+        tracking=True,
+        help="Derived from the move-in and move-out dates of the current "
+        "residents; can be corrected by hand.",
+    )
+    date_vacant_since = fields.Date(
+        string="Vacant Since",
+        compute="_compute_date_vacant_since",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    # renovation (the renovation feature fills it)
+    renovation_state = fields.Selection(
+        [("none", "No Renovation"), ("in_progress", "Renovation in Progress")],
+        string="Current Renovation",
+        default="none",
+        required=True,
+        tracking=True,
+    )
+    status = fields.Selection(
+        [
+            ("undelivered", "Not Delivered"),
+            ("vacant", "Vacant"),
+            ("owner_occupied", "Owner-Occupied"),
+            ("rented", "Rented"),
+            ("renovating", "Renovating"),
+        ],
+        compute="_compute_status",
+        store=True,
+        help="Combines delivery, occupancy and renovation for display.",
+    )
+    partner_link_ids = fields.One2many(
+        "property.unit.partner", "unit_id", string="Owners and Residents"
+    )
+    current_link_ids = fields.One2many(
+        "property.unit.partner",
+        "unit_id",
+        string="Current Owners and Residents",
+        domain=[("is_current", "=", True)],
+    )
+    owner_ids = fields.Many2many(
+        "res.partner",
+        string="Current Owners",
+        compute="_compute_partners",
+        search="_search_owner_ids",
+    )
+    resident_ids = fields.Many2many(
+        "res.partner",
+        string="Current Residents",
+        compute="_compute_partners",
+    )
+    parking_space_ids = fields.One2many("property.parking.space", "unit_id")
+    note = fields.Html()
+
+    _sql_constraints = [
+        (
+            "name_building_uniq",
+            "unique(name, building_id)",
+            "A unit number must be unique within its building.",
+        ),
+        (
+            "area_positive",
+            "CHECK(area > 0)",
+            "The gross floor area of a unit must be greater than zero.",
+        ),
+    ]
+
+    @api.depends("name", "building_id.name")
+    def _compute_complete_name(self):
+        for unit in self:
+            unit.complete_name = (
+                f"{unit.building_id.name}-{unit.name}"
+                if unit.building_id
+                else unit.name
+            )
+
+    @api.depends(
+        "partner_link_ids.role",
+        "partner_link_ids.date_move_in",
+        "partner_link_ids.date_move_out",
+        "partner_link_ids.active",
+    )
+    def _compute_occupancy(self):
+        """Rented when a tenant lives in the unit, owner-occupied when an
+        owner or household member does, vacant otherwise."""
+        for unit in self:
+            living = unit.partner_link_ids.filtered(
+                lambda link: link.date_move_in and not link.date_move_out
+            )
+            if not living:
+                unit.occupancy = "vacant"
+            elif "tenant" in living.mapped("role"):
+                unit.occupancy = "rented"
+            else:
+                unit.occupancy = "owner_occupied"
+
+    @api.depends("occupancy")
+    def _compute_date_vacant_since(self):
+        for unit in self:
+            if unit.occupancy != "vacant":
+                unit.date_vacant_since = False
+            elif not unit.date_vacant_since:
+                move_outs = unit.partner_link_ids.filtered("date_move_out").mapped(
+                    "date_move_out"
+                )
+                unit.date_vacant_since = (
+                    max(move_outs) if move_outs else unit.date_handover
+                ) or False
+
+    @api.depends("date_handover", "occupancy", "renovation_state")
+    def _compute_status(self):
+        for unit in self:
+            if unit.renovation_state == "in_progress":
+                unit.status = "renovating"
+            elif not unit.date_handover:
+                unit.status = "undelivered"
+            else:
+                unit.status = unit.occupancy
+
+    @api.depends(
+        "partner_link_ids.partner_id",
+        "partner_link_ids.role",
+        "partner_link_ids.date_start",
+        "partner_link_ids.date_end",
+    )
+    def _compute_partners(self):
+        today = fields.Date.context_today(self)
+        for unit in self:
+            current = unit.partner_link_ids.filtered(
+                lambda link: link._is_current_on(today)
+            )
+            unit.owner_ids = current.filtered(
+                lambda link: link.role in OWNER_ROLES
+            ).partner_id
+            unit.resident_ids = current.filtered(
+                lambda link: link.date_move_in and not link.date_move_out
+            ).partner_id
+
+    def _search_owner_ids(self, operator, value):
+        if operator in ("in", "="):
+            partner_term = (
+                "partner_id",
+                "in",
+                value if isinstance(value, list | tuple) else [value],
+            )
+        elif operator in ("any", "ilike", "like", "=ilike"):
+            partner_term = ("partner_id", operator, value)
+        else:
+            raise UserError(
+                self.env._("Unsupported search on current owners: %s", operator)
+            )
+        return [
+            (
+                "partner_link_ids",
+                "any",
+                [
+                    ("role", "in", OWNER_ROLES),
+                    ("is_current", "=", True),
+                    partner_term,
+                ],
+            )
+        ]
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for unit in self:
+            unit.access_url = f"/my/units/{unit.id}"
+
+    @api.constrains("area")
+    def _check_area(self):
+        for unit in self:
+            if unit.area <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The gross floor area of unit %(unit)s must be greater "
+                        "than zero.",
+                        unit=unit.complete_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # PORTAL
+    # ------------------------------------------------------------------
+    def _portal_unit_values(self, partner):
+        """What an owner may see of a unit: its facts, the current household
+        (names and roles only) and the viewer's own vehicles and spaces.
+        Internal data (handling tips, identity numbers, special needs) is
+        never passed to the portal (D-3, D-4)."""
+        self.ensure_one()
+        links = self.sudo().current_link_ids
+        return {
+            "unit": self,
+            "page_name": "property_unit",
+            "household": [
+                {
+                    "name": link.partner_id.name,
+                    "role": dict(
+                        link._fields["role"]._description_selection(self.env)
+                    )[link.role],
+                    "share": link.share if link.role in OWNER_ROLES else False,
+                    "date_move_in": link.date_move_in,
+                }
+                for link in links
+            ],
+            "vehicles": self.env["property.vehicle"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)]),
+            "parking_spaces": self.env["property.parking.space"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("project_id", "=", self.project_id.id),
+                ]
+            ),
+        }

@@ -1,0 +1,40 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    property_key_area_share = fields.Float(
+        string="Key Customer Floor-Area Share (%)",
+        default=5.0,
+        help="An owner holding at least this share of a project's total gross "
+        "floor area is a key customer (D-5).",
+    )
+    property_key_contact_interval = fields.Integer(
+        string="Key Customer Contact Interval",
+        default=1,
+        help="How often the project manager contacts each key customer (D-5).",
+    )
+    property_key_contact_interval_unit = fields.Selection(
+        [("days", "Days"), ("weeks", "Weeks"), ("months", "Months")],
+        string="Key Customer Contact Interval Unit",
+        default="months",
+    )
+
+    @api.constrains("property_key_area_share", "property_key_contact_interval")
+    def _check_property_key_settings(self):
+        for company in self:
+            if not 0 < company.property_key_area_share <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The key-customer floor-area share must be between 0 "
+                        "and 100 %."
+                    )
+                )
+            if company.property_key_contact_interval < 1:
+                raise ValidationError(
+                    self.env._("The key-customer contact interval must be at least 1.")
+                )

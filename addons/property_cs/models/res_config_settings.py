@@ -1,0 +1,33 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    property_key_area_share = fields.Float(
+        related="company_id.property_key_area_share", readonly=False
+    )
+    property_key_contact_interval = fields.Integer(
+        related="company_id.property_key_contact_interval", readonly=False
+    )
+    property_key_contact_interval_unit = fields.Selection(
+        related="company_id.property_key_contact_interval_unit", readonly=False
+    )
+
+    def set_values(self):
+        """Keep the chained key-customer contact activity in step with the
+        company's contact interval (D-5)."""
+        super().set_values()
+        activity_type = self.env.ref(
+            "property_cs.mail_activity_type_key_customer_contact",
+            raise_if_not_found=False,
+        )
+        if activity_type:
+            activity_type.sudo().write(
+                {
+                    "delay_count": self.property_key_contact_interval,
+                    "delay_unit": self.property_key_contact_interval_unit,
+                }
+            )
