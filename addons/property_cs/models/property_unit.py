@@ -173,7 +173,7 @@ class PropertyUnit(models.Model):
             else:
                 unit.occupancy = "owner_occupied"
 
-    @api.depends("occupancy")
+    @api.depends("occupancy", "date_handover")
     def _compute_date_vacant_since(self):
         for unit in self:
             if unit.occupancy != "vacant":

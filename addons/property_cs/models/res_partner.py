@@ -240,13 +240,15 @@ class ResPartner(models.Model):
     )
     is_key_customer = fields.Boolean(
         string="Key Customer",
-        compute="_compute_key_customer",
+        compute="_compute_is_key_customer",
         store=True,
         compute_sudo=True,
         index=True,
     )
     key_customer_reasons = fields.Text(
-        compute="_compute_key_customer", store=True, compute_sudo=True
+        compute="_compute_key_customer_reasons",
+        compute_sudo=True,
+        help="Which key-customer criteria match, and why.",
     )
 
     # ------------------------------------------------------------------
@@ -283,20 +285,16 @@ class ResPartner(models.Model):
     def _inverse_id_number_input(self):
         for partner in self:
             if partner.id_number_input:
-                partner._set_identity_number(partner.id_number_input)
+                partner.write({"id_number": partner.id_number_input})
 
-    def _set_identity_number(self, number):
-        """Store the number for the identity group, its mask for everyone and
-        a keyed hash for exact look-up (D-3, domain_standards C5)."""
-        self.ensure_one()
+    def _prepare_identity_values(self, number):
+        """The mask for everyone and a keyed hash for exact look-up of an
+        identity number (D-3, domain_standards C5)."""
         normalized = normalize_identity_number(number)
-        self.sudo().write(
-            {
-                "id_number": normalized or False,
-                "id_number_masked": mask_identity_number(normalized),
-                "id_number_hash": self._hash_identity_number(normalized),
-            }
-        )
+        return normalized or False, {
+            "id_number_masked": mask_identity_number(normalized),
+            "id_number_hash": self._hash_identity_number(normalized),
+        }
 
     @api.model
     def _hash_identity_number(self, number):
@@ -316,12 +314,13 @@ class ResPartner(models.Model):
 
     @api.depends("personality_type", "owner_group")
     def _compute_handling_tip(self):
+        lang = self.env.lang or "en_US"
         for partner in self:
             tips = []
             if partner.personality_type:
-                tips.append(str(PERSONALITY_TIPS[partner.personality_type]))
+                tips.append(PERSONALITY_TIPS[partner.personality_type]._translate(lang))
             if partner.owner_group:
-                tips.append(str(OWNER_GROUP_TIPS[partner.owner_group]))
+                tips.append(OWNER_GROUP_TIPS[partner.owner_group]._translate(lang))
             partner.handling_tip = "\n".join(tips) or False
 
     @api.depends("special_needs", "is_life_support", "is_frail_alone")
@@ -351,7 +350,7 @@ class ResPartner(models.Model):
         "unit_link_ids.unit_id.area",
         "unit_link_ids.unit_id.project_id.total_area",
     )
-    def _compute_key_customer(self):
+    def _compute_is_key_customer(self):
         """Apply the key-customer criteria of D-5 and explain each match.
 
         Computed: holds at least the company's threshold (default 5 %) of a
@@ -360,74 +359,87 @@ class ResPartner(models.Model):
         prejudiced; special needs, life support or frail living alone (shown
         without details, which only special-needs officers read).
         """
-        today = fields.Date.context_today(self)
         for partner in self:
-            reasons = []
-            owned = partner.unit_link_ids.filtered(
-                lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
+            partner.is_key_customer = bool(partner._get_key_customer_reasons())
+
+    def _compute_key_customer_reasons(self):
+        for partner in self:
+            partner.key_customer_reasons = (
+                "\n".join(partner._get_key_customer_reasons()) or False
             )
-            held = {}
-            for link in owned:
-                project = link.unit_id.project_id
-                held[project] = held.get(project, 0.0) + (
-                    link.unit_id.area * link.share / 100.0
-                )
-            for project, area in held.items():
-                if not project.total_area:
-                    continue
-                pct = 100.0 * area / project.total_area
-                threshold = project.company_id.property_key_area_share or 5.0
-                if pct >= threshold:
-                    reasons.append(
-                        self.env._(
-                            "Owns %(pct)s %% of the floor area of %(project)s "
-                            "(threshold %(threshold)s %%).",
-                            pct=round(pct, 1),
-                            project=project.name,
-                            threshold=threshold,
-                        )
-                    )
-            if partner.is_company and owned:
+
+    def _get_key_customer_reasons(self):
+        """Return the explanation of every key-customer criterion that
+        matches this partner, in the user's language (D-5)."""
+        self.ensure_one()
+        partner = self
+        lang = self.env.lang or "en_US"
+        today = fields.Date.context_today(self)
+        reasons = []
+        owned = partner.unit_link_ids.filtered(
+            lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
+        )
+        held = {}
+        for link in owned:
+            project = link.unit_id.project_id
+            held[project] = held.get(project, 0.0) + (
+                link.unit_id.area * link.share / 100.0
+            )
+        for project, area in held.items():
+            if not project.total_area:
+                continue
+            pct = 100.0 * area / project.total_area
+            threshold = project.company_id.property_key_area_share or 5.0
+            if pct >= threshold:
                 reasons.append(
                     self.env._(
-                        "Organisation owning %(count)s unit(s).",
-                        count=len(owned.unit_id),
+                    "Owns %(pct)s %% of the floor area of %(project)s "
+                        "(threshold %(threshold)s %%).",
+                        pct=round(pct, 1),
+                        project=project.name,
+                        threshold=threshold,
                     )
                 )
-            elif partner.parent_id.is_company and partner.parent_id.unit_link_ids.filtered(
-                lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
-            ):
-                reasons.append(
-                    self.env._(
-                        "Represents the owning organisation %(company)s.",
-                        company=partner.parent_id.name,
-                    )
+        if partner.is_company and owned:
+            reasons.append(
+                self.env._(
+                    "Organisation owning %(count)s unit(s).",
+                    count=len(owned.unit_id),
                 )
-            manual = [
-                ("is_committee_member", _lt("Member of the owners' committee.")),
-                (
-                    "is_committee_preparatory",
-                    _lt("Member of the owners' committee preparatory group."),
+            )
+        elif partner.parent_id.is_company and partner.parent_id.unit_link_ids.filtered(
+            lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
+        ):
+            reasons.append(
+                self.env._(
+                    "Represents the owning organisation %(company)s.",
+                    company=partner.parent_id.name,
+                )
+            )
+        manual = [
+            ("is_committee_member", _lt("Member of the owners' committee.")),
+            (
+                "is_committee_preparatory",
+                _lt("Member of the owners' committee preparatory group."),
+            ),
+            ("is_influential", _lt("Enthusiastic and influential.")),
+            (
+                "is_prejudiced",
+                _lt(
+                    "Strongly prejudiced against the developer or the "
+                    "property company."
                 ),
-                ("is_influential", _lt("Enthusiastic and influential.")),
-                (
-                    "is_prejudiced",
-                    _lt(
-                        "Strongly prejudiced against the developer or the "
-                        "property company."
-                    ),
+            ),
+            (
+                "has_special_needs",
+                _lt(
+                    "Special service needs (details in the special-needs "
+                    "ledger)."
                 ),
-                (
-                    "has_special_needs",
-                    _lt(
-                        "Special service needs (details in the special-needs "
-                        "ledger)."
-                    ),
-                ),
-            ]
-            reasons += [str(text) for field, text in manual if partner[field]]
-            partner.is_key_customer = bool(reasons)
-            partner.key_customer_reasons = "\n".join(reasons) or False
+            ),
+        ]
+        reasons += [text._translate(lang) for field, text in manual if partner[field]]
+        return reasons
 
     # ------------------------------------------------------------------
     # CRUD
@@ -438,15 +450,25 @@ class ResPartner(models.Model):
         partners = super().create(vals_list)
         for partner, number in zip(partners, numbers, strict=True):
             if number:
-                partner._set_identity_number(number)
+                partner.write({"id_number": number})
         return partners
 
     def write(self, vals):
+        """Anyone who may edit the partner may record an identity number; it
+        is stored for the identity group only (written as superuser), masked
+        and hashed for everyone else."""
         if "id_number" in vals:
-            number = vals.pop("id_number")
-            for partner in self:
-                partner._set_identity_number(number)
-        return super().write(vals) if vals else True
+            vals = dict(vals)
+            number, derived = self._prepare_identity_values(vals.pop("id_number"))
+            vals.update(derived)
+            super(ResPartner, self.sudo()).write({"id_number": number})
+        return super().write(vals)
+
+    def _track_prepare(self, fields_iter):
+        """Track group-restricted fields (the identity number) whoever makes
+        the change: the chatter and mails then hide the values from users
+        outside the field's group (mail.tracking.value access filter)."""
+        return super(ResPartner, self.sudo())._track_prepare(fields_iter)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_unit_history(self):
@@ -534,8 +556,7 @@ class ResPartner(models.Model):
         partners = partners | partners.child_ids
         if partners:
             self.env.add_to_compute(self._fields["is_key_customer"], partners)
-            self.env.add_to_compute(self._fields["key_customer_reasons"], partners)
-            partners.flush_recordset(["is_key_customer", "key_customer_reasons"])
+            partners.flush_recordset(["is_key_customer"])
 
     @api.model
     def _cron_send_birthday_greetings(self):

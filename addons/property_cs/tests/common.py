@@ -1,0 +1,154 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+GROUP = "property_cs.group_property_cs_%s"
+
+
+class PropertyCsCommon(BaseCommon):
+    """Two projects, owners in each, and one user per role on project A."""
+
+    def flush_tracking(self):
+        """Write pending chatter tracking, as the end of a request does."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    @property
+    def env_tracking(self):
+        """BaseCommon disables tracking; some tests need it."""
+        return self.env(
+            context=dict(self.env.context, tracking_disable=False, mail_notrack=False)
+        )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.project_a = cls.env["property.project"].create(
+            {"name": "Osmanthus Garden", "code": "OG", "hotline": "0571-88880000"}
+        )
+        cls.project_b = cls.env["property.project"].create(
+            {"name": "River View", "code": "RV"}
+        )
+        cls.building_a = cls.env["property.building"].create(
+            {"name": "B1", "project_id": cls.project_a.id}
+        )
+        cls.building_b = cls.env["property.building"].create(
+            {"name": "R1", "project_id": cls.project_b.id}
+        )
+        cls.unit_a1, cls.unit_a2, cls.unit_a3 = cls.env["property.unit"].create(
+            [
+                {"name": "101", "building_id": cls.building_a.id, "area": 100.0},
+                {"name": "102", "building_id": cls.building_a.id, "area": 100.0},
+                {"name": "103", "building_id": cls.building_a.id, "area": 1800.0},
+            ]
+        )
+        cls.unit_b1 = cls.env["property.unit"].create(
+            {"name": "201", "building_id": cls.building_b.id, "area": 90.0}
+        )
+        Partner = cls.env["res.partner"]
+        cls.owner_a = Partner.create(
+            {
+                "name": "Zhang Wei",
+                "email": "zhang.wei@example.com",
+                "mobile": "13800000001",
+                "personality_type": "dominant",
+                "owner_group": "civil_servant",
+            }
+        )
+        cls.owner_a_spouse = Partner.create({"name": "Li Na"})
+        cls.tenant_a = Partner.create(
+            {"name": "Wang Fang", "email": "wang.fang@example.com"}
+        )
+        cls.owner_b = Partner.create(
+            {"name": "Chen Jie", "email": "chen.jie@example.com"}
+        )
+        cls.no_unit_partner = Partner.create({"name": "Supplier Contact"})
+        Link = cls.env["property.unit.partner"]
+        Link.create(
+            [
+                {
+                    "unit_id": cls.unit_a1.id,
+                    "partner_id": cls.owner_a.id,
+                    "role": "owner",
+                    "share": 50.0,
+                    "date_start": "2020-01-01",
+                    "date_move_in": "2020-02-01",
+                },
+                {
+                    "unit_id": cls.unit_a1.id,
+                    "partner_id": cls.owner_a_spouse.id,
+                    "role": "co_owner",
+                    "share": 50.0,
+                    "date_start": "2020-01-01",
+                    "date_move_in": "2020-02-01",
+                },
+                {
+                    "unit_id": cls.unit_a2.id,
+                    "partner_id": cls.tenant_a.id,
+                    "role": "tenant",
+                    "date_start": "2023-01-01",
+                    "date_move_in": "2023-01-05",
+                },
+                {
+                    "unit_id": cls.unit_b1.id,
+                    "partner_id": cls.owner_b.id,
+                    "role": "owner",
+                    "date_start": "2021-06-01",
+                },
+            ]
+        )
+        cls.users = {}
+        for role in (
+            "agent",
+            "supervisor",
+            "manager",
+            "department",
+            "finance",
+            "surveyor",
+            "special_needs",
+        ):
+            cls.users[role] = new_test_user(
+                cls.env,
+                login=f"pcs_{role}",
+                groups=GROUP % role,
+                name=f"PCS {role}",
+            )
+            cls.users[role].property_project_ids = [Command.link(cls.project_a.id)]
+        cls.users["head_office"] = new_test_user(
+            cls.env,
+            login="pcs_head_office",
+            groups=GROUP % "head_office",
+            name="PCS head office",
+        )
+        cls.agent = cls.users["agent"]
+        cls.manager = cls.users["manager"]
+        cls.project_a.manager_id = cls.manager
+        cls.portal_owner = new_test_user(
+            cls.env,
+            login="pcs_owner_a",
+            groups="base.group_portal",
+            partner_id=cls.owner_a.id,
+            name=cls.owner_a.name,
+        )
+        cls.portal_tenant = new_test_user(
+            cls.env,
+            login="pcs_tenant_a",
+            groups="base.group_portal",
+            partner_id=cls.tenant_a.id,
+            name=cls.tenant_a.name,
+        )
+        cls.portal_owner_b = new_test_user(
+            cls.env,
+            login="pcs_owner_b",
+            groups="base.group_portal",
+            partner_id=cls.owner_b.id,
+            name=cls.owner_b.name,
+        )
+        # records created with tracking disabled are excluded from tracking
+        # until the transaction's precommit runs, as a real request ends
+        cls.env.flush_all()
+        cls.env.cr.precommit.run()

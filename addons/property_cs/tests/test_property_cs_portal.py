@@ -1,0 +1,122 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+from .common import PropertyCsCommon
+
+INTERNAL_MARKERS = (
+    "Dominant",
+    "respected",  # the dominant handling tip
+    "Civil servant",
+    "rules and fairness",  # the civil-servant tip
+    "Key Customer",
+    "owners' committee",
+    "1101**********1234",
+    "110101199003071234",
+    "Wheelchair",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.owner_a.write(
+            {
+                "id_number": "110101199003071234",
+                "is_committee_member": True,
+                "special_needs": "Wheelchair user",
+            }
+        )
+        cls.env["property.vehicle"].create(
+            {"name": "浙A·D1234", "partner_id": cls.owner_a.id}
+        )
+
+    def _get(self, url):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200, url)
+        return response
+
+    def _assert_no_internal_data(self, html, where):
+        for marker in INTERNAL_MARKERS:
+            self.assertNotIn(marker, html, f"{marker!r} leaked in {where}")
+
+    def test_owner_units_pages(self):
+        """An owner sees their unit, household and vehicle, not others' units."""
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        units_html = self._get("/my/units").text
+        self.assertIn("B1-101", units_html)
+        self.assertNotIn("B1-102", units_html)
+        self.assertNotIn("R1-201", units_html)
+        unit_html = self._get(f"/my/units/{self.unit_a1.id}").text
+        self.assertIn("Li Na", unit_html)
+        self.assertIn("浙A·D1234", unit_html)
+        self.assertIn("0571-88880000", unit_html)
+
+    def test_other_owner_unit_redirects(self):
+        """Owner A cannot open owner B's unit by id."""
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        for unit in (self.unit_b1, self.unit_a2):
+            response = self.url_open(f"/my/units/{unit.id}", allow_redirects=False)
+            self.assertEqual(response.status_code, 303)
+            self.assertTrue(response.headers["Location"].endswith("/my"))
+
+    def test_tenant_has_no_unit_page(self):
+        """A tenant does not see the rented unit's owner page."""
+        self.authenticate("pcs_tenant_a", "pcs_tenant_a")
+        html = self._get("/my/units").text
+        self.assertNotIn("B1-102", html)
+        response = self.url_open(f"/my/units/{self.unit_a2.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+
+    def test_no_internal_data_in_portal(self):
+        """No portal page shows handling tips, key-customer data or the ID."""
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        for url in (
+            "/my",
+            "/my/home",
+            "/my/units",
+            f"/my/units/{self.unit_a1.id}",
+            "/my/account",
+            "/my/security",
+        ):
+            self._assert_no_internal_data(self._get(url).text, url)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_unit_count"]}
+        )
+        self.assertEqual(counters["property_unit_count"], 1)
+
+    def test_no_internal_data_in_owner_templates(self):
+        """Owner-facing mail templates never render internal data."""
+        templates = self.env["mail.template"].search(
+            [("model", "=", "res.partner")]
+        ).filtered(
+            lambda t: t.get_external_id()[t.id].startswith("property_cs.")
+        )
+        self.assertTrue(templates)
+        for template in templates:
+            for field in ("subject", "body_html"):
+                rendered = template._render_field(field, self.owner_a.ids)[
+                    self.owner_a.id
+                ]
+                self._assert_no_internal_data(str(rendered), template.name)
+
+    def test_portal_tour(self):
+        """Tour: an owner opens their unit from the portal home."""
+        self.start_tour("/my", "property_cs_portal_unit_tour", login="pcs_owner_a")
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyCsBackofficeTour(PropertyCsCommon, HttpCase):
+    def test_owner_file_tour(self):
+        """Tour: an agent finds an owner, sees the tip, reasons and masked ID."""
+        self.owner_a.write(
+            {"id_number": "110101199003071234", "is_committee_member": True}
+        )
+        self.agent.write({"password": "pcs_agent"})
+        self.start_tour(
+            "/odoo/action-property_cs.res_partner_action_owner",
+            "property_cs_owner_file_tour",
+            login="pcs_agent",
+        )
