@@ -38,9 +38,7 @@ class PropertyCustomerPortal(CustomerPortal):
             page=page,
             step=self._units_per_page,
         )
-        units = Unit.search(
-            [], limit=self._units_per_page, offset=pager["offset"]
-        )
+        units = Unit.search([], limit=self._units_per_page, offset=pager["offset"])
         request.session["my_units_history"] = units.ids[:100]
         values.update(
             {

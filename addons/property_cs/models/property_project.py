@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+
 from odoo.addons.base.models.res_partner import _tz_get
 
 
@@ -58,9 +59,7 @@ class PropertyProject(models.Model):
         string="Service Hotline", help="The published 24-hour number (D-6)."
     )
     complaint_phone = fields.Char()
-    opening_hours = fields.Char(
-        string="Service-Centre Opening Hours", translate=True
-    )
+    opening_hours = fields.Char(string="Service-Centre Opening Hours", translate=True)
     manager_id = fields.Many2one(
         "res.users",
         string="Project Manager",

@@ -241,9 +241,10 @@ class PropertyUnit(models.Model):
         ]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for unit in self:
             unit.access_url = f"/my/units/{unit.id}"
+        return res
 
     @api.constrains("area")
     def _check_area(self):
@@ -273,9 +274,9 @@ class PropertyUnit(models.Model):
             "household": [
                 {
                     "name": link.partner_id.name,
-                    "role": dict(
-                        link._fields["role"]._description_selection(self.env)
-                    )[link.role],
+                    "role": dict(link._fields["role"]._description_selection(self.env))[
+                        link.role
+                    ],
                     "share": link.share if link.role in OWNER_ROLES else False,
                     "date_move_in": link.date_move_in,
                 }

@@ -69,9 +69,7 @@ class PropertyUnitPartner(models.Model):
         string="Current", compute="_compute_is_current", search="_search_is_current"
     )
     active = fields.Boolean(default=True, tracking=True)
-    building_id = fields.Many2one(
-        related="unit_id.building_id", store=True, index=True
-    )
+    building_id = fields.Many2one(related="unit_id.building_id", store=True, index=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True)
     unit_area = fields.Float(related="unit_id.area", string="Unit Area (m²)")
@@ -92,9 +90,7 @@ class PropertyUnitPartner(models.Model):
         related="partner_id.is_frail_alone", groups=SPECIAL_NEEDS_GROUP
     )
     emergency_contact_name = fields.Char(related="partner_id.emergency_contact_name")
-    emergency_contact_phone = fields.Char(
-        related="partner_id.emergency_contact_phone"
-    )
+    emergency_contact_phone = fields.Char(related="partner_id.emergency_contact_phone")
 
     _sql_constraints = [
         (
@@ -222,7 +218,8 @@ class PropertyUnitPartner(models.Model):
             )
         return links
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
         raise UserError(
             self.env._(
                 "Owner and resident history is kept: set an end date or archive "

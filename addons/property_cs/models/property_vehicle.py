@@ -17,9 +17,7 @@ class PropertyVehicle(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Owner", required=True, index=True, tracking=True
     )
-    parking_space_id = fields.Many2one(
-        "property.parking.space", string="Parking Space", tracking=True
-    )
+    parking_space_id = fields.Many2one("property.parking.space", tracking=True)
     project_id = fields.Many2one(
         "property.project",
         compute="_compute_project_id",
@@ -40,6 +38,4 @@ class PropertyVehicle(models.Model):
             if vehicle.parking_space_id:
                 vehicle.project_id = vehicle.parking_space_id.project_id
             elif not vehicle.project_id:
-                vehicle.project_id = vehicle.partner_id.unit_link_ids[
-                    :1
-                ].project_id
+                vehicle.project_id = vehicle.partner_id.unit_link_ids[:1].project_id

@@ -30,8 +30,7 @@ class ResCompany(models.Model):
             if not 0 < company.property_key_area_share <= 100:
                 raise ValidationError(
                     self.env._(
-                        "The key-customer floor-area share must be between 0 "
-                        "and 100 %."
+                        "The key-customer floor-area share must be between 0 and 100 %."
                     )
                 )
             if company.property_key_contact_interval < 1:

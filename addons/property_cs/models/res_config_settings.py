@@ -19,7 +19,7 @@ class ResConfigSettings(models.TransientModel):
     def set_values(self):
         """Keep the chained key-customer contact activity in step with the
         company's contact interval (D-5)."""
-        super().set_values()
+        res = super().set_values()
         activity_type = self.env.ref(
             "property_cs.mail_activity_type_key_customer_contact",
             raise_if_not_found=False,
@@ -31,3 +31,4 @@ class ResConfigSettings(models.TransientModel):
                     "delay_unit": self.property_key_contact_interval_unit,
                 }
             )
+        return res

@@ -28,8 +28,7 @@ PERSONALITY_TIPS = {
         "this type raises most complaints."
     ),
     "analytical": _lt(
-        "Analytical: be sincere, give a reasoned explanation with facts and "
-        "figures."
+        "Analytical: be sincere, give a reasoned explanation with facts and figures."
     ),
     "self_centred": _lt(
         "Self-centred: control your emotions, stay courteous, apologise "
@@ -42,16 +41,14 @@ OWNER_GROUP_TIPS = {
         "fast, personal channel."
     ),
     "manager": _lt(
-        "Manager: expects professional process and clear commitments with "
-        "dates."
+        "Manager: expects professional process and clear commitments with dates."
     ),
     "civil_servant": _lt(
         "Civil servant: attentive to rules and fairness; cite regulations and "
         "the service contract."
     ),
     "expert": _lt(
-        "Expert or scholar: expects accurate, technical explanations; never "
-        "bluff."
+        "Expert or scholar: expects accurate, technical explanations; never bluff."
     ),
     "real_estate": _lt(
         "Real-estate professional: knows the industry; be precise about "
@@ -62,8 +59,7 @@ OWNER_GROUP_TIPS = {
         "matters to the project manager."
     ),
     "returnee": _lt(
-        "Returnee from abroad: expects international service standards and "
-        "privacy."
+        "Returnee from abroad: expects international service standards and privacy."
     ),
     "relocated": _lt(
         "Relocated household: may be unfamiliar with property services; "
@@ -104,8 +100,7 @@ class ResPartner(models.Model):
         "property.unit.partner",
         string="Household",
         compute="_compute_household_link_ids",
-        help="Everyone currently linked to the units this contact owns or "
-        "lives in.",
+        help="Everyone currently linked to the units this contact owns or lives in.",
     )
     vehicle_ids = fields.One2many("property.vehicle", "partner_id")
     parking_space_ids = fields.One2many(
@@ -116,7 +111,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     date_birth = fields.Date(string="Birthday")
     emergency_contact_name = fields.Char(string="Emergency Contact")
-    emergency_contact_phone = fields.Char(string="Emergency Contact Phone")
+    emergency_contact_phone = fields.Char()
     emergency_contact_relation = fields.Char(string="Relationship")
     preferred_channel = fields.Selection(
         [
@@ -194,9 +189,7 @@ class ResPartner(models.Model):
         "owner group; edit it freely.",
     )
     # sensitive personal information (PIPL): special-needs officer only
-    special_needs = fields.Text(
-        string="Special Needs", groups=SPECIAL_NEEDS_GROUP, tracking=True
-    )
+    special_needs = fields.Text(groups=SPECIAL_NEEDS_GROUP, tracking=True)
     is_life_support = fields.Boolean(
         string="Relies on Life-Support Equipment",
         groups=SPECIAL_NEEDS_GROUP,
@@ -393,7 +386,7 @@ class ResPartner(models.Model):
             if pct >= threshold:
                 reasons.append(
                     self.env._(
-                    "Owns %(pct)s %% of the floor area of %(project)s "
+                        "Owns %(pct)s %% of the floor area of %(project)s "
                         "(threshold %(threshold)s %%).",
                         pct=round(pct, 1),
                         project=project.name,
@@ -426,16 +419,12 @@ class ResPartner(models.Model):
             (
                 "is_prejudiced",
                 _lt(
-                    "Strongly prejudiced against the developer or the "
-                    "property company."
+                    "Strongly prejudiced against the developer or the property company."
                 ),
             ),
             (
                 "has_special_needs",
-                _lt(
-                    "Special service needs (details in the special-needs "
-                    "ledger)."
-                ),
+                _lt("Special service needs (details in the special-needs ledger)."),
             ),
         ]
         reasons += [text._translate(lang) for field, text in manual if partner[field]]
@@ -497,7 +486,9 @@ class ResPartner(models.Model):
     def _key_contact_manager(self):
         """The project manager of the first current project of the partner."""
         self.ensure_one()
-        links = self.unit_link_ids.filtered("is_current") or self.parent_id.unit_link_ids.filtered("is_current")
+        links = self.unit_link_ids.filtered("is_current")
+        if not links:
+            links = self.parent_id.unit_link_ids.filtered("is_current")
         return links.project_id.manager_id[:1]
 
     def _key_contact_deadline(self):
@@ -575,8 +566,7 @@ class ResPartner(models.Model):
             ]
         )
         for partner in candidates.filtered(
-            lambda p: (p.date_birth.month, p.date_birth.day)
-            == (today.month, today.day)
+            lambda p: (p.date_birth.month, p.date_birth.day) == (today.month, today.day)
         ):
             partner.message_post_with_source(
                 template,

@@ -64,10 +64,7 @@ class TestPropertyCsPerformance(PropertyCsCommon):
         super().setUpClass()
         cls.big_owner = cls.env["res.partner"].create({"name": "Big Owner"})
         buildings = cls.env["property.building"].create(
-            [
-                {"name": f"P{i}", "project_id": cls.project_a.id}
-                for i in range(1, 5)
-            ]
+            [{"name": f"P{i}", "project_id": cls.project_a.id} for i in range(1, 5)]
         )
         units = cls.env["property.unit"].create(
             [

@@ -89,10 +89,10 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
 
     def test_no_internal_data_in_owner_templates(self):
         """Owner-facing mail templates never render internal data."""
-        templates = self.env["mail.template"].search(
-            [("model", "=", "res.partner")]
-        ).filtered(
-            lambda t: t.get_external_id()[t.id].startswith("property_cs.")
+        templates = (
+            self.env["mail.template"]
+            .search([("model", "=", "res.partner")])
+            .filtered(lambda t: t.get_external_id()[t.id].startswith("property_cs."))
         )
         self.assertTrue(templates)
         for template in templates:

@@ -35,9 +35,7 @@ class TestPropertyCsSecurity(PropertyCsCommon):
             self.assertIn(self.unit_a1, units, role)
             self.assertNotIn(self.unit_b1, units, role)
             self.assertNotIn(self.project_b, self._visible(user, "property.project"))
-            self.assertNotIn(
-                self.building_b, self._visible(user, "property.building")
-            )
+            self.assertNotIn(self.building_b, self._visible(user, "property.building"))
             links = self._visible(user, "property.unit.partner")
             self.assertNotIn(self.owner_b, links.partner_id, role)
 
@@ -112,9 +110,9 @@ class TestPropertyCsSecurity(PropertyCsCommon):
         with self.assertRaises(AccessError):
             self.unit_a1.with_user(self.users["department"]).write({"floor": 2})
         with self.assertRaises(AccessError):
-            self.env["property.unit.partner"].with_user(
-                self.users["finance"]
-            ).create({"unit_id": self.unit_a3.id, "partner_id": self.owner_a.id})
+            self.env["property.unit.partner"].with_user(self.users["finance"]).create(
+                {"unit_id": self.unit_a3.id, "partner_id": self.owner_a.id}
+            )
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_portal_owner_sees_own_units_and_household(self):

@@ -43,9 +43,9 @@ class TestPropertyOwnerFile(PropertyCsCommon):
             .search_read([("id", "=", self.owner_a.id)], sorted(visible))
         )
         self.assertNotIn(ID_NUMBER, str(rows))
-        self.assertNotIn("id_number", self.env["res.partner"].with_user(
-            self.agent
-        ).fields_get())
+        self.assertNotIn(
+            "id_number", self.env["res.partner"].with_user(self.agent).fields_get()
+        )
         exported = owner.export_data(["name", "id_number_masked"])["datas"]
         self.assertNotIn(ID_NUMBER, str(exported))
         with self.assertRaises(AccessError):
