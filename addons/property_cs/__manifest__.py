@@ -44,8 +44,9 @@
         "views/property_cs_menus.xml",
     ],
     "demo": [
-        "demo/res_users_demo.xml",
         "demo/property_portfolio_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/res_users_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
