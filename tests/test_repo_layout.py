@@ -1,0 +1,121 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Repository layout rules that Odoo's own tests do not see."""
+
+import ast
+import csv
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = sorted(p.parent for p in (REPO / "addons").glob("*/__manifest__.py"))
+ADDON_IDS = [p.name for p in ADDONS]
+
+
+def _manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def test_addons_found():
+    """The repository has the two addons."""
+    assert {"property_cs", "property_survey"} <= set(ADDON_IDS)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=ADDON_IDS)
+def test_manifest_version_is_18(addon):
+    """Manifest versions start with 18.0."""
+    version = _manifest(addon).get("version", "")
+    assert str(version).startswith("18.0."), f"{addon.name}: version {version!r}"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=ADDON_IDS)
+def test_no_base_language_po(addon):
+    """No zh.po (it would leak into zh_CN AND zh_TW) and no en.po."""
+    forbidden = [
+        p.relative_to(REPO).as_posix()
+        for p in addon.glob("i18n/*.po")
+        if p.name in ("zh.po", "en.po")
+    ]
+    assert not forbidden, f"remove {forbidden}"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=ADDON_IDS)
+def test_chinese_translations_exist(addon):
+    """Each addon ships i18n/zh_CN.po and i18n/zh_TW.po."""
+    missing = [
+        f"{addon.name}/i18n/{name}"
+        for name in ("zh_CN.po", "zh_TW.po")
+        if not (addon / "i18n" / name).is_file()
+    ]
+    assert not missing, f"missing {missing}"
+
+
+def test_ci_run_calls_test_script():
+    """Every .ci/run is executable, uses set -euo pipefail, calls scripts/test.sh."""
+    runs = [
+        Path(root) / "run"
+        for root, dirs, files in os.walk(REPO)
+        if Path(root).name == ".ci"
+        and "run" in files
+        and ".git" not in Path(root).parts
+    ]
+    assert REPO / ".ci" / "run" in runs
+    for run in runs:
+        text = run.read_text(encoding="utf-8")
+        assert "scripts/test.sh" in text, f"{run} does not call scripts/test.sh"
+        assert "set -euo pipefail" in text, run
+        assert os.access(run, os.X_OK), f"{run} is not executable"
+
+
+def test_test_script_is_valid_bash():
+    """scripts/test.sh parses (bash -n), is executable and prints the totals line."""
+    script = REPO / "scripts" / "test.sh"
+    assert os.access(script, os.X_OK)
+    subprocess.run(["bash", "-n", str(script)], check=True)
+    assert 'say "$PASSED passed, $FAILED failed, $SKIPPED skipped"' in script.read_text(
+        encoding="utf-8"
+    )
+
+
+def _data_csvs():
+    return sorted((REPO / "data").rglob("*.csv")) if (REPO / "data").is_dir() else []
+
+
+def test_data_csv_files_parse_with_id_column():
+    """Every CSV under data/ parses and has an id column with set, unique ids."""
+    problems = []
+    for path in _data_csvs():
+        rel = path.relative_to(REPO).as_posix()
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                rows = list(csv.reader(fh))
+        except (UnicodeDecodeError, csv.Error) as exc:
+            problems.append(f"{rel}: does not parse ({exc})")
+            continue
+        if not rows:
+            problems.append(f"{rel}: empty file")
+            continue
+        header = [h.strip() for h in rows[0]]
+        if "id" not in header:
+            problems.append(f"{rel}: no 'id' column in header {header}")
+            continue
+        col = header.index("id")
+        seen = set()
+        for lineno, row in enumerate(rows[1:], start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                problems.append(
+                    f"{rel}:{lineno}: {len(row)} fields, header has {len(header)}"
+                )
+                continue
+            value = row[col].strip()
+            if not value:
+                problems.append(f"{rel}:{lineno}: empty id")
+            elif value in seen:
+                problems.append(f"{rel}:{lineno}: duplicate id {value!r}")
+            seen.add(value)
+    assert not problems, "\n".join(problems)
