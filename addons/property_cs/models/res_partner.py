@@ -182,11 +182,15 @@ class ResPartner(models.Model):
     )
     handling_tip = fields.Text(
         compute="_compute_handling_tip",
-        store=True,
-        readonly=False,
         groups=STAFF_GROUP,
-        help="How to serve this person, proposed from the personality type and "
-        "owner group; edit it freely.",
+        help="How to serve this person, from the personality type and owner "
+        "group (D-4), in the reader's language.",
+    )
+    handling_note = fields.Text(
+        string="Personal Handling Notes",
+        groups=STAFF_GROUP,
+        tracking=True,
+        help="What staff learned about serving this person; internal only.",
     )
     # sensitive personal information (PIPL): special-needs officer only
     special_needs = fields.Text(groups=SPECIAL_NEEDS_GROUP, tracking=True)
@@ -305,7 +309,8 @@ class ResPartner(models.Model):
             return [("id", "=", 0)]
         return [("id_number_hash", "=", self._hash_identity_number(value))]
 
-    @api.depends("personality_type", "owner_group")
+    @api.depends("personality_type", "owner_group", "handling_note")
+    @api.depends_context("lang")
     def _compute_handling_tip(self):
         lang = self.env.lang or "en_US"
         for partner in self:
@@ -314,6 +319,8 @@ class ResPartner(models.Model):
                 tips.append(PERSONALITY_TIPS[partner.personality_type]._translate(lang))
             if partner.owner_group:
                 tips.append(OWNER_GROUP_TIPS[partner.owner_group]._translate(lang))
+            if partner.handling_note:
+                tips.append(partner.handling_note)
             partner.handling_tip = "\n".join(tips) or False
 
     @api.depends("special_needs", "is_life_support", "is_frail_alone")
@@ -355,6 +362,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.is_key_customer = bool(partner._get_key_customer_reasons())
 
+    @api.depends_context("lang")
     def _compute_key_customer_reasons(self):
         for partner in self:
             partner.key_customer_reasons = (

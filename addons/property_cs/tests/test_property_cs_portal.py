@@ -14,6 +14,7 @@ INTERNAL_MARKERS = (
     "1101**********1234",
     "110101199003071234",
     "Wheelchair",
+    "calls after 18:00",
 )
 
 
@@ -27,6 +28,7 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
                 "id_number": "110101199003071234",
                 "is_committee_member": True,
                 "special_needs": "Wheelchair user",
+                "handling_note": "Prefers calls after 18:00",
             }
         )
         cls.env["property.vehicle"].create(

@@ -112,6 +112,16 @@ class TestPropertyOwnerFile(PropertyCsCommon):
         with self.assertRaises(AccessError):
             portal_partner.read(["id_number"])
 
+    def test_handling_tip_in_reader_language(self):
+        """The tip reads in the reader's language; staff notes are appended."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_cs"], ["zh_CN"])
+        owner = self.owner_a.with_context(lang="zh_CN")
+        self.assertIn("独断型", owner.handling_tip)
+        self.owner_a.handling_note = "Prefers calls after 18:00"
+        self.assertIn("Prefers calls after 18:00", self.owner_a.handling_tip)
+        self.assertIn("Dominant", self.owner_a.with_context(lang="en_US").handling_tip)
+
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_model")
     def test_special_needs_restricted(self):
         """Special needs are readable by special-needs officers only."""
