@@ -89,6 +89,9 @@ class PropertyUnitPartner(models.Model):
     is_frail_alone = fields.Boolean(
         related="partner_id.is_frail_alone", groups=SPECIAL_NEEDS_GROUP
     )
+    is_special_needs_consent_missing = fields.Boolean(
+        related="partner_id.is_special_needs_consent_missing"
+    )
     emergency_contact_name = fields.Char(related="partner_id.emergency_contact_name")
     emergency_contact_phone = fields.Char(related="partner_id.emergency_contact_phone")
 

@@ -144,14 +144,21 @@ class ResPartner(models.Model):
         help="Full identity-document number; readable by the identity group only.",
     )
     id_number_masked = fields.Char(
-        string="ID Number (Masked)", readonly=True, copy=False, tracking=True
+        string="ID Number (Masked)",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups=STAFF_GROUP,
     )
-    id_number_hash = fields.Char(readonly=True, copy=False, index=True)
+    id_number_hash = fields.Char(
+        readonly=True, copy=False, index=True, groups=STAFF_GROUP
+    )
     id_number_input = fields.Char(
         string="ID Number Entry",
         compute="_compute_id_number_input",
         inverse="_inverse_id_number_input",
         search="_search_id_number_input",
+        groups=STAFF_GROUP,
         help="Type the full number to record it or to find its holder; the "
         "stored value is masked for you.",
     )
@@ -217,6 +224,14 @@ class ResPartner(models.Model):
         compute_sudo=True,
         help="Set when special needs, life support or living alone frail is "
         "registered; the details are visible to special-needs officers only.",
+    )
+    is_special_needs_consent_missing = fields.Boolean(
+        string="Consent Missing",
+        compute="_compute_is_special_needs_consent_missing",
+        store=True,
+        compute_sudo=True,
+        help="Special-needs data is recorded without a valid (dated, not "
+        "withdrawn) consent; PIPL Art. 29 requires separate consent.",
     )
     # ------------------------------------------------------------------
     # Key customers (D-5)
@@ -322,6 +337,25 @@ class ResPartner(models.Model):
             if partner.handling_note:
                 tips.append(partner.handling_note)
             partner.handling_tip = "\n".join(tips) or False
+
+    @api.depends(
+        "has_special_needs",
+        "consent_ids.scope",
+        "consent_ids.date_withdrawn",
+        "consent_ids.active",
+    )
+    def _compute_is_special_needs_consent_missing(self):
+        """Sensitive data needs a separate consent (PIPL Art. 29, D-3)."""
+        for partner in self:
+            valid = partner.consent_ids.filtered(
+                lambda c: (
+                    c.scope in ("special_needs", "life_support")
+                    and not c.date_withdrawn
+                )
+            )
+            partner.is_special_needs_consent_missing = (
+                partner.has_special_needs and not valid
+            )
 
     @api.depends("special_needs", "is_life_support", "is_frail_alone")
     def _compute_has_special_needs(self):

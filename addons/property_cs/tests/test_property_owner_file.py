@@ -111,6 +111,16 @@ class TestPropertyOwnerFile(PropertyCsCommon):
             portal_partner.read(["personality_type"])
         with self.assertRaises(AccessError):
             portal_partner.read(["id_number"])
+        Partner = self.env["res.partner"].with_user(self.portal_owner)
+        for field in ("id_number", "handling_tip", "personality_type"):
+            with self.assertRaises(AccessError):
+                Partner.search_read([("id", "=", self.owner_a.id)], [field])
+        self.assertNotIn("id_number", Partner.fields_get())
+        self.assertNotIn("handling_tip", Partner.fields_get())
+        self.assertNotIn("id_number_masked", Partner.fields_get())
+        with self.assertRaises(AccessError):
+            Partner.search([("id_number_input", "=", ID_NUMBER)])
+        self.assertFalse(Partner.name_search(ID_NUMBER))
 
     def test_handling_tip_in_reader_language(self):
         """The tip reads in the reader's language; staff notes are appended."""
@@ -130,6 +140,7 @@ class TestPropertyOwnerFile(PropertyCsCommon):
             {"special_needs": "Wheelchair user", "is_life_support": True}
         )
         self.assertTrue(self.owner_a.has_special_needs)
+        self.assertTrue(self.owner_a.is_special_needs_consent_missing)
         with self.assertRaises(AccessError):
             self.owner_a.with_user(self.agent).read(["special_needs"])
         with self.assertRaises(AccessError):
@@ -140,6 +151,9 @@ class TestPropertyOwnerFile(PropertyCsCommon):
             .create({"partner_id": self.owner_a.id, "scope": "life_support"})
         )
         self.assertTrue(consent.purpose)
+        self.assertFalse(self.owner_a.is_special_needs_consent_missing)
+        consent.date_withdrawn = "2026-01-01"
+        self.assertTrue(self.owner_a.is_special_needs_consent_missing)
         with self.assertRaises(AccessError):
             self.env["property.consent"].with_user(self.agent).search([])
         # the key-customer reason does not disclose health details
