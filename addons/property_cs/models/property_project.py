@@ -14,7 +14,7 @@ class PropertyProject(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, tracking=True, translate=True)
+    name = fields.Char(required=True, tracking=True)
     code = fields.Char(
         help="Short code used in unit references and sequences.", tracking=True
     )
@@ -117,6 +117,14 @@ class PropertyProject(models.Model):
         for project in self:
             project.building_count = buildings.get(project, 0)
             project.unit_count = units.get(project, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = super().create(vals_list)
+        if any(vals.get("user_ids") for vals in vals_list):
+            # record rules read user.property_project_ids: drop cached rules
+            self.env.registry.clear_cache()
+        return projects
 
     def write(self, vals):
         res = super().write(vals)

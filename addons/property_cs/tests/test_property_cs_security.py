@@ -73,6 +73,16 @@ class TestPropertyCsSecurity(PropertyCsCommon):
         self.agent.property_project_ids = [(4, self.project_b.id)]
         self.assertIn(self.unit_b1, self._visible(self.agent, "property.unit"))
 
+    def test_project_staff_change_applies(self):
+        """Adding the agent to project B's staff opens B's records at once."""
+        self.assertNotIn(self.unit_b1, self._visible(self.agent, "property.unit"))
+        self.project_b.user_ids = [(4, self.agent.id)]
+        self.assertIn(self.unit_b1, self._visible(self.agent, "property.unit"))
+        project_c = self.env["property.project"].create(
+            {"name": "New Town", "user_ids": [(4, self.agent.id)]}
+        )
+        self.assertIn(project_c, self._visible(self.agent, "property.project"))
+
     def test_head_office_sees_all(self):
         """Head office sees every project, read-only."""
         user = self.users["head_office"]
