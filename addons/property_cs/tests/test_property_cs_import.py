@@ -10,6 +10,7 @@ from datetime import date
 
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools.translate import code_translations
 
 IMPORT_DIR = os.path.normpath(
     os.path.join(os.path.dirname(__file__), "..", "..", "..", "data", "import")
@@ -175,6 +176,25 @@ class TestPropertyCsImport(TransactionCase):
         self.assertEqual(zhang_wei.date_birth, date(1985, 3, 12))
         self.assertEqual(zhang_wei.preferred_channel, "messaging")
         self.assertEqual(zhang_wei.emergency_contact_relation, "父亲")
+        # internal handling data and key-customer reasons, in the user's language
+        self.env["ir.module.module"]._load_module_terms(["property_cs"], [lang])
+        terms = code_translations.get_python_translations("property_cs", lang)
+        staff_view = zhang_wei.with_context(lang=lang)
+        self.assertEqual(zhang_wei.personality_type, "dominant")
+        self.assertIn(
+            terms[
+                "Dominant: be careful and well prepared, make them feel respected; "
+                "this type raises most complaints."
+            ],
+            staff_view.handling_tip,
+        )
+        self.assertIn("18:00", staff_view.handling_tip)
+        self.assertTrue(zhang_wei.is_key_customer)
+        self.assertIn(
+            terms["Member of the owners' committee."],
+            staff_view.key_customer_reasons,
+        )
+        self.assertTrue(self._sample("partner_huang_qiang").is_prejudiced)
         company = self._sample("partner_yangguang_trading")
         self.assertTrue(company.is_company)
         self.assertTrue(company.is_key_customer)
