@@ -15,7 +15,7 @@ class PropertyVehicle(models.Model):
     name = fields.Char(string="Licence Plate", required=True, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Owner", required=True, index=True, tracking=True
+        "res.partner", string="Vehicle Owner", required=True, index=True, tracking=True
     )
     parking_space_id = fields.Many2one("property.parking.space", tracking=True)
     project_id = fields.Many2one(
