@@ -9,3 +9,8 @@ from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
 from . import res_partner
+from . import property_department
+from . import property_ticket_severity
+from . import property_ticket_category
+from . import property_ticket_stage
+from . import property_ticket

@@ -73,6 +73,9 @@ class PropertyProject(models.Model):
         "user_id",
         string="Assigned Staff",
     )
+    ticket_sequence_id = fields.Many2one(
+        "ir.sequence", readonly=True, copy=False, string="Ticket Sequence"
+    )
     building_ids = fields.One2many("property.building", "project_id")
     unit_ids = fields.One2many("property.unit", "project_id")
     building_count = fields.Integer(compute="_compute_counts")
@@ -131,6 +134,25 @@ class PropertyProject(models.Model):
         if "user_ids" in vals:
             self.env.registry.clear_cache()
         return res
+
+    def _get_ticket_sequence(self):
+        """Each project numbers its tickets on its own (e.g. GHY-2026-00042)."""
+        self.ensure_one()
+        if not self.ticket_sequence_id:
+            self.sudo().ticket_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Tickets of %s", self.name),
+                        "code": f"property.ticket.{self.id}",
+                        "prefix": f"{self.code or 'T'}-%(year)s-",
+                        "padding": 5,
+                        "company_id": self.company_id.id,
+                    }
+                )
+            )
+        return self.ticket_sequence_id.sudo()
 
     def action_view_units(self):
         self.ensure_one()

@@ -1,0 +1,469 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
+SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
+
+
+class PropertyTicket(models.Model):
+    """Whatever reaches the service centre becomes a ticket (D-14) that lands
+    on a named person (D-8) and is followed until closed (D-9, D-10)."""
+
+    _name = "property.ticket"
+    _description = "Service Ticket"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread.cc",
+        "mail.activity.mixin",
+        "rating.mixin",
+    ]
+    _order = "id desc"
+    _rec_names_search = ["number", "name"]
+    _check_company_auto = True
+    _primary_email = "email_from"
+
+    # identification
+    number = fields.Char(
+        readonly=True, copy=False, index="trigram", default="/", tracking=True
+    )
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    description = fields.Html()
+    kind = fields.Selection(
+        [
+            ("inquiry", "Inquiry"),
+            ("repair", "Repair"),
+            ("complaint", "Complaint"),
+            ("suggestion", "Suggestion"),
+            ("praise", "Praise"),
+            ("safety", "Safety Incident"),
+        ],
+        required=True,
+        default="repair",
+        tracking=True,
+    )
+    channel = fields.Selection(
+        [
+            ("walk_in", "Walk-In"),
+            ("phone", "Phone"),
+            ("portal", "Portal"),
+            ("email", "Email"),
+            ("messaging", "Messaging App"),
+            ("hotline_12345", "12345 Government Hotline"),
+            ("internal", "Internal or Patrol"),
+        ],
+        required=True,
+        default="phone",
+        tracking=True,
+    )
+    external_ref = fields.Char(
+        string="External Reference", help="Case number of the 12345 hotline."
+    )
+    date_external_deadline = fields.Datetime(
+        string="External Deadline", help="Deadline set by the 12345 hotline."
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    # where and who
+    project_id = fields.Many2one(
+        "property.project",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        compute="_compute_project_id",
+        store=True,
+        readonly=False,
+    )
+    location_type = fields.Selection(
+        [("unit", "Unit"), ("common", "Common Area")],
+        required=True,
+        default="unit",
+        tracking=True,
+    )
+    building_id = fields.Many2one(
+        "property.building",
+        index=True,
+        compute="_compute_building_id",
+        store=True,
+        readonly=False,
+        domain="[('project_id', '=', project_id)]",
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        index=True,
+        tracking=True,
+        domain="[('project_id', '=', project_id)]",
+    )
+    common_area = fields.Char(help="e.g. lobby of building 3, east gate.")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Requester",
+        index=True,
+        tracking=True,
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+    )
+    partner_phone = fields.Char(string="Caller Phone")
+    email_from = fields.Char(string="Email")
+    is_sender_unverified = fields.Boolean(
+        string="Sender Unverified",
+        help="Created from an email that is not yet confirmed as coming from "
+        "the owner.",
+    )
+    # what
+    category_id = fields.Many2one("property.ticket.category", tracking=True, index=True)
+    severity_id = fields.Many2one(
+        "property.ticket.severity",
+        compute="_compute_severity_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    needs_confirmation = fields.Boolean(
+        compute="_compute_needs_confirmation", store=True, readonly=False
+    )
+    # dispatch (D-8)
+    department_id = fields.Many2one(
+        "property.department",
+        tracking=True,
+        index=True,
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Assigned To", tracking=True, index=True
+    )
+    date_assigned = fields.Datetime(readonly=True, copy=False)
+    # workflow
+    stage_id = fields.Many2one(
+        "property.ticket.stage",
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand="_read_group_stage_ids",
+        default=lambda self: self._default_stage_id(),
+        ondelete="restrict",
+    )
+    state = fields.Selection(related="stage_id.state", store=True, index=True)
+    date_reported = fields.Datetime(
+        required=True, default=fields.Datetime.now, tracking=True
+    )
+    date_done = fields.Datetime(readonly=True, copy=False)
+    date_closed = fields.Datetime(readonly=True, copy=False)
+    reopen_count = fields.Integer(readonly=True, copy=False)
+    # duplicates and mass incidents
+    parent_id = fields.Many2one(
+        "property.ticket",
+        string="Main Ticket",
+        index=True,
+        help="The ticket that handles the same incident once.",
+    )
+    child_ids = fields.One2many("property.ticket", "parent_id", string="Linked Reports")
+    child_count = fields.Integer(compute="_compute_child_count")
+    color = fields.Integer()
+
+    _sql_constraints = [
+        (
+            "number_project_uniq",
+            "unique(number, project_id)",
+            "The ticket number must be unique within its project.",
+        )
+    ]
+
+    # ------------------------------------------------------------------
+    # DEFAULTS AND COMPUTES
+    # ------------------------------------------------------------------
+    def _default_stage_id(self):
+        return self.env["property.ticket.stage"].search(
+            [("state", "=", "new")], limit=1
+        )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([], order=stages._order)
+
+    @api.depends("unit_id", "building_id")
+    def _compute_project_id(self):
+        for ticket in self:
+            ticket.project_id = (
+                ticket.unit_id.project_id
+                or ticket.building_id.project_id
+                or ticket.project_id
+            )
+
+    @api.depends("unit_id")
+    def _compute_building_id(self):
+        for ticket in self:
+            if ticket.unit_id:
+                ticket.building_id = ticket.unit_id.building_id
+            elif not ticket.building_id:
+                ticket.building_id = False
+
+    @api.depends("unit_id")
+    def _compute_partner_id(self):
+        """The requester defaults to the unit's first current owner."""
+        for ticket in self:
+            if ticket.partner_id or not ticket.unit_id:
+                ticket.partner_id = ticket.partner_id
+            else:
+                ticket.partner_id = ticket.unit_id.owner_ids[:1]
+
+    @api.depends("category_id")
+    def _compute_severity_id(self):
+        general = self.env.ref(
+            "property_cs.property_ticket_severity_general", raise_if_not_found=False
+        )
+        for ticket in self:
+            ticket.severity_id = (
+                ticket.category_id.severity_id or ticket.severity_id or general
+            )
+
+    @api.depends("category_id", "kind")
+    def _compute_needs_confirmation(self):
+        """Inquiries and praise close without the owner's confirmation."""
+        for ticket in self:
+            ticket.needs_confirmation = ticket.kind not in ("inquiry", "praise") and (
+                ticket.category_id.needs_confirmation if ticket.category_id else True
+            )
+
+    @api.depends("category_id", "project_id")
+    def _compute_department_id(self):
+        """The category's department kind, preferring the project's own."""
+        Department = self.env["property.department"]
+        for ticket in self:
+            kind = ticket.category_id.department_kind
+            if not kind or (ticket.department_id and ticket.department_id.kind == kind):
+                ticket.department_id = ticket.department_id
+                continue
+            ticket.department_id = Department.search(
+                [
+                    ("kind", "=", kind),
+                    "|",
+                    ("project_id", "=", ticket.project_id.id),
+                    ("project_id", "=", False),
+                ],
+                order="project_id, sequence",
+                limit=1,
+            )
+
+    def _compute_child_count(self):
+        data = dict(
+            self._read_group(
+                [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.child_count = data.get(ticket, 0)
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for ticket in self:
+            ticket.access_url = f"/my/tickets/{ticket.id}"
+        return res
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        for ticket in self:
+            ticket.display_name = (
+                f"{ticket.number} {ticket.name}"
+                if ticket.number and ticket.number != "/"
+                else ticket.name
+            )
+
+    # ------------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------------
+    @api.constrains("location_type", "unit_id", "building_id", "project_id")
+    def _check_location(self):
+        for ticket in self:
+            if ticket.location_type == "unit" and not ticket.unit_id:
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(ticket)s is about a unit: choose the unit, or "
+                        "mark it as a common-area request.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            if ticket.unit_id and ticket.unit_id.project_id != ticket.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s does not belong to project %(project)s.",
+                        unit=ticket.unit_id.complete_name,
+                        project=ticket.project_id.name,
+                    )
+                )
+
+    @api.constrains("user_id", "department_id")
+    def _check_user_in_department(self):
+        """Responsibility lands on a named member of the department (D-8)."""
+        for ticket in self:
+            if (
+                ticket.user_id
+                and ticket.department_id
+                and ticket.user_id not in ticket.department_id._get_dispatchable_users()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not a member of %(department)s.",
+                        user=ticket.user_id.name,
+                        department=ticket.department_id.display_name,
+                    )
+                )
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A ticket cannot be linked to itself."))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        for ticket in tickets:
+            if ticket.number == "/":
+                ticket.number = ticket.project_id._get_ticket_sequence().next_by_id()
+        return tickets
+
+    def write(self, vals):
+        if "user_id" in vals:
+            vals = dict(vals, date_assigned=fields.Datetime.now())
+        if "stage_id" in vals:
+            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
+            now = fields.Datetime.now()
+            if stage.state == "done":
+                vals.setdefault("date_done", now)
+            elif stage.state == "closed":
+                vals.setdefault("date_closed", now)
+        res = super().write(vals)
+        if "stage_id" in vals:
+            self._propagate_to_children()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        raise UserError(
+            self.env._(
+                "Every contact stays on record (D-14): cancel the ticket instead "
+                "of deleting it."
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+    def _stage_for(self, state):
+        stage = self.env["property.ticket.stage"].search(
+            [("state", "=", state)], limit=1
+        )
+        if not stage:
+            raise UserError(
+                self.env._("No stage is configured for the state %s.", state)
+            )
+        return stage
+
+    def action_open_assign(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dispatch"),
+            "res_model": "property.ticket.assign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_assign(self, department, user, reason=False):
+        """Dispatch to a department and a named person (D-8). A change of
+        person or department after the first dispatch needs a reason."""
+        for ticket in self:
+            if ticket.user_id and not reason:
+                raise UserError(
+                    self.env._(
+                        "Give a reason to transfer %(ticket)s from %(user)s.",
+                        ticket=ticket.display_name,
+                        user=ticket.user_id.name,
+                    )
+                )
+            previous = ticket.user_id
+            vals = {"department_id": department.id, "user_id": user.id}
+            if ticket.state == "new":
+                vals["stage_id"] = ticket._stage_for("dispatched").id
+            ticket.write(vals)
+            if previous and reason:
+                ticket.message_post(
+                    body=self.env._(
+                        "Transferred from %(old)s to %(new)s: %(reason)s",
+                        old=previous.name,
+                        new=user.name,
+                        reason=reason,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return True
+
+    def action_start(self):
+        self._move_to("in_progress")
+
+    def action_done(self):
+        """Done tickets that need confirmation wait for the owner (D-10);
+        the others close at once."""
+        for ticket in self:
+            ticket._move_to("done" if ticket.needs_confirmation else "closed")
+
+    def action_close(self):
+        """Close after the owner's confirmation. Common-area tickets have no
+        owner: a supervisor closes them."""
+        for ticket in self:
+            if ticket.location_type == "common" and not self.env.user.has_group(
+                SUPERVISOR_GROUP
+            ):
+                raise UserError(self.env._("A supervisor closes common-area tickets."))
+        self._move_to("closed")
+
+    def action_reopen(self):
+        for ticket in self:
+            if ticket.state not in ("done", "closed"):
+                raise UserError(
+                    self.env._("Only done or closed tickets can be reopened.")
+                )
+            ticket.reopen_count += 1
+        self.write({"date_done": False, "date_closed": False})
+        self._move_to("in_progress")
+
+    def action_cancel(self):
+        self._move_to("cancelled")
+
+    def _move_to(self, state):
+        if self:
+            self.write({"stage_id": self._stage_for(state).id})
+
+    # ------------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------------
+    def _propagate_to_children(self):
+        """Closing the main ticket of a mass incident informs every linked
+        report and closes it the same way."""
+        for ticket in self.filtered(lambda t: t.state in ("done", "closed")):
+            children = ticket.child_ids.filtered(lambda c: c.state in OPEN_STATES)
+            if not children:
+                continue
+            children.write({"stage_id": ticket.stage_id.id})
+            for child in children:
+                child.message_post(
+                    body=self.env._(
+                        "Handled with %(ticket)s.", ticket=ticket.display_name
+                    ),
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=child.partner_id.ids,
+                )
+
+    def _rating_get_partner(self):
+        return self.partner_id or super()._rating_get_partner()
