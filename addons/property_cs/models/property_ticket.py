@@ -166,6 +166,25 @@ class PropertyTicket(models.Model):
     )
     child_ids = fields.One2many("property.ticket", "parent_id", string="Linked Reports")
     child_count = fields.Integer(compute="_compute_child_count")
+    # the owner's context beside the form (D-4, D-5): staff only
+    partner_handling_tip = fields.Text(
+        related="partner_id.handling_tip",
+        string="Handling Tip",
+        groups="base.group_user",
+    )
+    partner_is_key_customer = fields.Boolean(
+        related="partner_id.is_key_customer", groups="base.group_user"
+    )
+    partner_key_customer_reasons = fields.Text(
+        related="partner_id.key_customer_reasons",
+        string="Key-Customer Reasons",
+        groups="base.group_user",
+    )
+    unit_open_ticket_ids = fields.Many2many(
+        "property.ticket",
+        string="Open Tickets of the Unit",
+        compute="_compute_unit_open_ticket_ids",
+    )
     color = fields.Integer()
 
     _sql_constraints = [
@@ -251,6 +270,53 @@ class PropertyTicket(models.Model):
                 order="project_id, sequence",
                 limit=1,
             )
+
+    @api.depends("unit_id")
+    def _compute_unit_open_ticket_ids(self):
+        tickets = self.search(
+            [("unit_id", "in", self.unit_id.ids), ("state", "in", OPEN_STATES)]
+        )
+        for ticket in self:
+            ticket.unit_open_ticket_ids = tickets.filtered(
+                lambda t, ticket=ticket: (
+                    t.unit_id == ticket.unit_id and t.id != ticket.id
+                )
+            )
+
+    @api.onchange("partner_phone")
+    def _onchange_partner_phone(self):
+        """Phone intake: the caller's number finds owner and unit at once."""
+        if self.partner_phone and not self.partner_id:
+            partner, unit = self._find_caller(self.partner_phone)
+            if partner:
+                self.partner_id = partner
+            if unit and not self.unit_id:
+                self.unit_id = unit
+
+    @api.model
+    def _find_caller(self, phone):
+        """Return the contact whose phone or mobile matches the caller's
+        number (digits compared, at least 7) and their current unit."""
+        digits = "".join(ch for ch in phone or "" if ch.isdigit())
+        if len(digits) < 7:
+            return self.env["res.partner"], self.env["property.unit"]
+        tail = digits[-8:]
+        candidates = self.env["res.partner"].search(
+            [
+                "|",
+                ("phone_sanitized", "like", f"%{tail}"),
+                ("mobile", "like", f"%{tail[-4:]}"),
+            ],
+            limit=20,
+        )
+        partner = candidates.filtered(
+            lambda p: any(
+                "".join(ch for ch in number or "" if ch.isdigit()).endswith(tail)
+                for number in (p.phone, p.mobile)
+            )
+        )[:1]
+        links = partner.unit_link_ids.filtered("is_current")
+        return partner, links.unit_id[:1]
 
     def _compute_child_count(self):
         data = dict(
