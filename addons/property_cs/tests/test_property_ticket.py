@@ -1,0 +1,206 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import GROUP, PropertyCsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyTicket(PropertyCsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.engineering = cls.env.ref("property_cs.property_department_engineering")
+        cls.environment = cls.env.ref("property_cs.property_department_environment")
+        cls.technician = new_test_user(
+            cls.env, login="pcs_technician", groups=GROUP % "department"
+        )
+        cls.technician_2 = new_test_user(
+            cls.env, login="pcs_technician_2", groups=GROUP % "department"
+        )
+        cls.cleaner = new_test_user(
+            cls.env, login="pcs_cleaner", groups=GROUP % "department"
+        )
+        cls.engineering.member_ids = [
+            Command.link(cls.technician.id),
+            Command.link(cls.technician_2.id),
+        ]
+        cls.environment.member_ids = [Command.link(cls.cleaner.id)]
+        cls.leak = cls.env.ref("property_cs.property_ticket_category_water_leak")
+        cls.cleaning = cls.env.ref("property_cs.property_ticket_category_cleaning")
+        cls.owner_a.mobile = "138 0000 0001"
+
+    def _ticket(self, **vals):
+        values = {"name": "Water leaking", "unit_id": self.unit_a1.id}
+        values.update(vals)
+        return self.env["property.ticket"].with_user(self.agent).create(values)
+
+    def test_defaults_from_unit_and_category(self):
+        """Project, building, requester, department and severity follow."""
+        ticket = self._ticket(category_id=self.leak.id)
+        self.assertEqual(ticket.project_id, self.project_a)
+        self.assertEqual(ticket.building_id, self.building_a)
+        self.assertIn(ticket.partner_id, self.owner_a | self.owner_a_spouse)
+        self.assertEqual(ticket.department_id, self.engineering)
+        self.assertEqual(
+            ticket.severity_id,
+            self.env.ref("property_cs.property_ticket_severity_major"),
+        )
+        self.assertEqual(ticket.state, "new")
+        self.assertTrue(ticket.needs_confirmation)
+
+    def test_sequence_per_project(self):
+        """Each project numbers its tickets on its own."""
+        first = self._ticket()
+        second = self._ticket()
+        other = self.env["property.ticket"].create(
+            {"name": "Noise", "unit_id": self.unit_b1.id}
+        )
+        self.assertTrue(first.number.startswith("OG-"))
+        self.assertTrue(other.number.startswith("RV-"))
+        self.assertEqual(int(second.number[-5:]), int(first.number[-5:]) + 1)
+        self.assertTrue(other.number.endswith("00001"))
+
+    def test_unit_required_unless_common_area(self):
+        """A unit request needs its unit; common-area requests need none."""
+        with self.assertRaises(ValidationError):
+            self.env["property.ticket"].create(
+                {"name": "Leak", "project_id": self.project_a.id}
+            )
+        ticket = self.env["property.ticket"].create(
+            {
+                "name": "Lobby light broken",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+                "building_id": self.building_a.id,
+                "common_area": "Lobby",
+            }
+        )
+        self.assertFalse(ticket.partner_id)
+
+    def test_dispatch_to_named_person(self):
+        """Dispatch lands on a member of the department; transfer needs a reason."""
+        ticket = self._ticket(category_id=self.leak.id)
+        wizard = Form(
+            self.env["property.ticket.assign"]
+            .with_user(self.agent)
+            .with_context(default_ticket_id=ticket.id)
+        )
+        self.assertEqual(wizard.department_id, self.engineering)
+        wizard.user_id = self.technician
+        wizard.save().action_confirm()
+        self.assertEqual(ticket.user_id, self.technician)
+        self.assertEqual(ticket.state, "dispatched")
+        self.assertTrue(ticket.date_assigned)
+        with self.assertRaises(ValidationError):
+            ticket.action_assign(self.engineering, self.cleaner, "wrong team")
+        with self.assertRaises(UserError):
+            ticket.action_assign(self.engineering, self.technician_2)
+        ticket.action_assign(self.engineering, self.technician_2, "On leave today")
+        self.assertEqual(ticket.user_id, self.technician_2)
+        self.assertIn("On leave today", ticket.message_ids[0].body)
+
+    def test_confirmation_flow(self):
+        """Repairs wait for the owner's confirmation; inquiries close at once."""
+        ticket = self._ticket()
+        ticket.action_assign(self.engineering, self.technician)
+        ticket.action_start()
+        ticket.action_done()
+        self.assertEqual(ticket.state, "done")
+        self.assertTrue(ticket.date_done)
+        ticket.action_reopen()
+        self.assertEqual((ticket.state, ticket.reopen_count), ("in_progress", 1))
+        ticket.action_done()
+        ticket.action_close()
+        self.assertEqual(ticket.state, "closed")
+        inquiry = self._ticket(kind="inquiry", name="Opening hours?")
+        self.assertFalse(inquiry.needs_confirmation)
+        inquiry.action_done()
+        self.assertEqual(inquiry.state, "closed")
+
+    def test_common_area_closed_by_supervisor(self):
+        """Common-area tickets have no owner: a supervisor closes them."""
+        ticket = self.env["property.ticket"].create(
+            {
+                "name": "Broken bench",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+            }
+        )
+        ticket.action_done()
+        with self.assertRaises(UserError):
+            ticket.with_user(self.agent).action_close()
+        ticket.with_user(self.users["supervisor"]).action_close()
+        self.assertEqual(ticket.state, "closed")
+
+    def test_parent_closing_informs_children(self):
+        """One lift fault reported by many owners is handled once."""
+        main = self._ticket(name="Lift 1 stuck")
+        reports = self.env["property.ticket"].create(
+            [
+                {"name": "Lift stuck", "unit_id": unit.id, "parent_id": main.id}
+                for unit in (self.unit_a2, self.unit_a3)
+            ]
+        )
+        self.assertEqual(main.child_count, 2)
+        main.action_done()
+        self.assertEqual(set(reports.mapped("state")), {"done"})
+        self.assertIn(main.number, reports[0].message_ids[0].body)
+
+    def test_tickets_are_never_deleted(self):
+        """Every contact stays on record."""
+        ticket = self._ticket()
+        with self.assertRaises(UserError):
+            ticket.unlink()
+        ticket.action_cancel()
+        self.assertEqual(ticket.state, "cancelled")
+
+    def test_phone_intake_finds_caller(self):
+        """The caller's number finds owner and unit in one step."""
+        partner, unit = self.env["property.ticket"]._find_caller("13800000001")
+        self.assertEqual((partner, unit), (self.owner_a, self.unit_a1))
+        form = Form(self.env["property.ticket"].with_user(self.agent))
+        form.name = "Tap dripping"
+        form.partner_phone = "+86 138-0000-0001"
+        self.assertEqual(form.partner_id, self.owner_a)
+        self.assertEqual(form.unit_id, self.unit_a1)
+        self.assertEqual(form.project_id, self.project_a)
+        partner, unit = self.env["property.ticket"]._find_caller("12")
+        self.assertFalse(partner)
+
+    def test_owner_context_for_staff(self):
+        """Staff see the handling tip, key reasons and open tickets of the unit."""
+        self.owner_a.is_influential = True
+        first = self._ticket(partner_id=self.owner_a.id)
+        second = self._ticket(partner_id=self.owner_a.id)
+        second_agent = second.with_user(self.agent)
+        self.assertIn("respected", second_agent.partner_handling_tip)
+        self.assertIn("influential", second_agent.partner_key_customer_reasons)
+        self.assertEqual(second_agent.unit_open_ticket_ids, first)
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_department_staff_see_own_department(self):
+        """Department staff see only their department's tickets."""
+        leak = self._ticket(category_id=self.leak.id)
+        dirty = self._ticket(category_id=self.cleaning.id, name="Dirty stairs")
+        Ticket = self.env["property.ticket"]
+        self.assertEqual(Ticket.with_user(self.technician).search([]), leak)
+        self.assertEqual(Ticket.with_user(self.cleaner).search([]), dirty)
+        with self.assertRaises(AccessError):
+            dirty.with_user(self.technician).read(["name"])
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_staff_of_other_project_see_nothing(self):
+        """An agent of project A cannot read project B's tickets."""
+        other = self.env["property.ticket"].create(
+            {"name": "Noise", "unit_id": self.unit_b1.id}
+        )
+        with self.assertRaises(AccessError):
+            other.with_user(self.agent).read(["name"])
+        self.assertIn(
+            other,
+            self.env["property.ticket"].with_user(self.users["head_office"]).search([]),
+        )
