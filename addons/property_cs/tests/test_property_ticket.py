@@ -187,8 +187,9 @@ class TestPropertyTicket(PropertyCsCommon):
         leak = self._ticket(category_id=self.leak.id)
         dirty = self._ticket(category_id=self.cleaning.id, name="Dirty stairs")
         Ticket = self.env["property.ticket"]
-        self.assertEqual(Ticket.with_user(self.technician).search([]), leak)
-        self.assertEqual(Ticket.with_user(self.cleaner).search([]), dirty)
+        domain = [("id", "in", (leak | dirty).ids)]
+        self.assertEqual(Ticket.with_user(self.technician).search(domain), leak)
+        self.assertEqual(Ticket.with_user(self.cleaner).search(domain), dirty)
         with self.assertRaises(AccessError):
             dirty.with_user(self.technician).read(["name"])
 
