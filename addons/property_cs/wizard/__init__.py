@@ -1,1 +1,2 @@
 from . import property_ticket_assign
+from . import property_ticket_reply
