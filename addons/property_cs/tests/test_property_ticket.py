@@ -205,3 +205,59 @@ class TestPropertyTicket(PropertyCsCommon):
             other,
             self.env["property.ticket"].with_user(self.users["head_office"]).search([]),
         )
+
+    def test_safety_incident_needs_authority_report(self):
+        """A safety incident cannot close without the time it was reported."""
+        ticket = self.env["property.ticket"].create(
+            {
+                "name": "Fire exit blocked",
+                "kind": "safety",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+            }
+        )
+        ticket.action_done()
+        supervisor_ticket = ticket.with_user(self.users["supervisor"])
+        with self.assertRaisesRegex(UserError, "authorities"):
+            supervisor_ticket.action_close()
+        ticket.date_authority_reported = "2026-11-20 10:00:00"
+        supervisor_ticket.action_close()
+        self.assertEqual(ticket.state, "closed")
+
+    def test_rejected_suggestion_needs_reasoned_reply(self):
+        """A rejected suggestion needs a reasoned reply, due within 7 days."""
+        ticket = self._ticket(
+            kind="suggestion",
+            name="Install a second charging station",
+            date_reported="2026-11-01 08:00:00",
+        )
+        self.assertEqual(str(ticket.date_reply_due), "2026-11-08 08:00:00")
+        ticket.suggestion_decision = "rejected"
+        with self.assertRaisesRegex(UserError, "reasoned reply"):
+            ticket.action_done()
+        ticket.owner_reply = "The grid capacity is full; we applied for more."
+        ticket.action_done()
+        self.assertIn(ticket.state, ("done", "closed"))
+        self.company.property_suggestion_reply_days = 3
+        self.assertEqual(str(ticket.date_reply_due), "2026-11-04 08:00:00")
+
+    def test_create_opportunity(self):
+        """A value-added request becomes an opportunity for owner and unit."""
+        team = self.env["crm.team"].create({"name": "Osmanthus leasing"})
+        self.project_a.crm_team_id = team
+        ticket = self._ticket(
+            kind="inquiry",
+            name="I want to rent out my flat",
+            partner_id=self.owner_a.id,
+        )
+        ticket.action_create_opportunity()
+        lead = ticket.opportunity_id
+        self.assertEqual(lead.type, "opportunity")
+        self.assertEqual(lead.partner_id, self.owner_a)
+        self.assertEqual(lead.property_unit_id, self.unit_a1)
+        self.assertEqual(lead.team_id, team)
+        ticket.action_create_opportunity()
+        self.assertEqual(
+            self.env["crm.lead"].search_count([("property_ticket_id", "=", ticket.id)]),
+            1,
+        )
