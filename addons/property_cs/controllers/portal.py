@@ -1,8 +1,9 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.osv.expression import AND
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -12,6 +13,7 @@ class PropertyCustomerPortal(CustomerPortal):
     """Owners see their units and household in the portal (D-3)."""
 
     _units_per_page = 20
+    _tickets_per_page = 20
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -19,6 +21,15 @@ class PropertyCustomerPortal(CustomerPortal):
             Unit = request.env["property.unit"]
             values["property_unit_count"] = (
                 Unit.search_count([]) if Unit.has_access("read") else 0
+            )
+        if "property_ticket_count" in counters:
+            Ticket = request.env["property.ticket"]
+            values["property_ticket_count"] = (
+                Ticket.search_count(
+                    Ticket._portal_ticket_domain(request.env.user.partner_id)
+                )
+                if Ticket.has_access("read")
+                else 0
             )
         return values
 
@@ -66,3 +77,181 @@ class PropertyCustomerPortal(CustomerPortal):
             False,
         )
         return request.render("property_cs.portal_my_unit", values)
+
+    # ------------------------------------------------------------------
+    # Service requests (D-9, D-10, D-14)
+    # ------------------------------------------------------------------
+    def _ticket_searchbar_sortings(self):
+        return {
+            "date": {"label": request.env._("Newest"), "order": "date_reported desc"},
+            "stage": {
+                "label": request.env._("Stage"),
+                "order": "stage_id, date_reported desc",
+            },
+        }
+
+    def _ticket_searchbar_filters(self):
+        return {
+            "all": {"label": request.env._("All"), "domain": []},
+            "open": {
+                "label": request.env._("Open"),
+                "domain": [("state", "not in", ("closed", "cancelled"))],
+            },
+            "closed": {
+                "label": request.env._("Closed"),
+                "domain": [("state", "in", ("closed", "cancelled"))],
+            },
+        }
+
+    @http.route(
+        ["/my/tickets", "/my/tickets/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_tickets(self, page=1, sortby="date", filterby="all", **kw):
+        Ticket = request.env["property.ticket"]
+        values = self._prepare_portal_layout_values()
+        sortings = self._ticket_searchbar_sortings()
+        filters = self._ticket_searchbar_filters()
+        sortby = sortby if sortby in sortings else "date"
+        filterby = filterby if filterby in filters else "all"
+        domain = AND(
+            [
+                Ticket._portal_ticket_domain(request.env.user.partner_id),
+                filters[filterby]["domain"],
+            ]
+        )
+        ticket_count = Ticket.search_count(domain)
+        pager = portal_pager(
+            url="/my/tickets",
+            url_args={"sortby": sortby, "filterby": filterby},
+            total=ticket_count,
+            page=page,
+            step=self._tickets_per_page,
+        )
+        tickets = Ticket.search(
+            domain,
+            order=sortings[sortby]["order"],
+            limit=self._tickets_per_page,
+            offset=pager["offset"],
+        )
+        request.session["my_tickets_history"] = tickets.ids[:100]
+        values.update(
+            {
+                # searched with the user's rights; read as superuser only to
+                # show the unit's name to tenants (the template lists the
+                # fields an owner may see)
+                "tickets": tickets.sudo(),
+                "page_name": "property_ticket",
+                "pager": pager,
+                "default_url": "/my/tickets",
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
+            }
+        )
+        return request.render("property_cs.portal_my_tickets", values)
+
+    @http.route(
+        ["/my/tickets/new"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_new_ticket(self, **post):
+        Ticket = request.env["property.ticket"]
+        partner = request.env.user.partner_id
+        error = False
+        if request.httprequest.method == "POST":
+            photos = [
+                (upload.filename, upload.read())
+                for upload in request.httprequest.files.getlist("photos")
+            ]
+            try:
+                ticket = Ticket._portal_create_ticket(partner, post, photos)
+            except (AccessError, UserError) as exc:
+                error = exc.args[0]
+            else:
+                return request.redirect(ticket.get_portal_url())
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "property_ticket_new",
+                "units": Ticket._portal_units_for(partner),
+                "kinds": Ticket._portal_kind_selection(),
+                "categories": Ticket._portal_categories(),
+                "error": error,
+                "form": post,
+            }
+        )
+        return request.render("property_cs.portal_new_ticket", values)
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>"], type="http", auth="public", website=True
+    )
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        try:
+            ticket_sudo = self._document_check_access(
+                "property.ticket", ticket_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        return self._ticket_page(ticket_sudo, access_token, **kw)
+
+    def _ticket_page(self, ticket_sudo, access_token, error=False, **kw):
+        partner, via_token = self._ticket_acting_partner(ticket_sudo)
+        values = self._get_page_view_values(
+            ticket_sudo,
+            access_token,
+            ticket_sudo._portal_ticket_values(partner),
+            "my_tickets_history",
+            False,
+            **kw,
+        )
+        values.update({"via_token": via_token, "ticket_error": error})
+        return request.render("property_cs.portal_my_ticket", values)
+
+    def _ticket_acting_partner(self, ticket_sudo):
+        """Who answers: the logged-in user when their own rights give access,
+        otherwise the requester the emailed token was sent to."""
+        user = request.env.user
+        if not user._is_public() and ticket_sudo.with_user(user).has_access("read"):
+            return user.partner_id, False
+        return ticket_sudo.partner_id, True
+
+    def _ticket_answer(self, ticket_id, access_token, method, *args):
+        try:
+            ticket_sudo = self._document_check_access(
+                "property.ticket", ticket_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        partner, via_token = self._ticket_acting_partner(ticket_sudo)
+        try:
+            getattr(ticket_sudo, method)(partner, *args, via_token=via_token)
+        except (AccessError, UserError) as exc:
+            return self._ticket_page(ticket_sudo, access_token, error=exc.args[0])
+        return request.redirect(ticket_sudo.get_portal_url())
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>/confirm"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_confirm(self, ticket_id, access_token=None, **kw):
+        return self._ticket_answer(ticket_id, access_token, "_portal_confirm")
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>/reopen"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_reopen(self, ticket_id, access_token=None, reason=None, **kw):
+        return self._ticket_answer(ticket_id, access_token, "_portal_reopen", reason)
