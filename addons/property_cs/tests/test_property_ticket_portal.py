@@ -270,6 +270,11 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         """The email link confirms the closure without login."""
         self._set_done(self.ticket_a)
         self.authenticate(None, None)
+        page = self.url_open(
+            f"/my/tickets/{self.ticket_a.id}?access_token={self.ticket_a.access_token}"
+        ).text
+        self.assertIn("o_property_cs_ticket_confirm", page)
+        self.assertIn(f'value="{self.ticket_a.access_token}"', page)
         response = self._post(
             f"/my/tickets/{self.ticket_a.id}/confirm",
             {"access_token": self.ticket_a.access_token},
