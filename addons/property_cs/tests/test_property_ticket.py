@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -261,3 +263,38 @@ class TestPropertyTicket(PropertyCsCommon):
             self.env["crm.lead"].search_count([("property_ticket_id", "=", ticket.id)]),
             1,
         )
+
+    def test_email_intake_unverified_until_confirmed(self):
+        """Email to the project's alias creates an unverified ticket."""
+        self.assertEqual(
+            self.project_a.alias_id.alias_model_id.model, "property.ticket"
+        )
+        self.assertEqual(
+            ast.literal_eval(self.project_a.alias_defaults)["project_id"],
+            self.project_a.id,
+        )
+        self.owner_a.email = "zhang.wei@example.com"  # new_test_user replaced it
+        Ticket = self.env["property.ticket"]
+        ticket = Ticket.message_new(
+            {
+                "subject": "Water in the garage",
+                "email_from": "Zhang Wei <Zhang.Wei@example.com>",
+                "body": "<p>There is water.</p>",
+            },
+            {"project_id": self.project_a.id},
+        )
+        self.assertEqual(ticket.channel, "email")
+        self.assertTrue(ticket.is_sender_unverified)
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.unit_id, self.unit_a1)
+        ticket._portal_confirm_sender(self.owner_b)
+        self.assertTrue(ticket.is_sender_unverified, "only the requester confirms")
+        ticket._portal_confirm_sender(self.owner_a)
+        self.assertFalse(ticket.is_sender_unverified)
+        stranger = Ticket.message_new(
+            {"subject": "Hello", "email_from": "nobody@example.org"},
+            {"project_id": self.project_a.id},
+        )
+        self.assertFalse(stranger.partner_id)
+        with self.assertRaises(UserError):
+            stranger.with_user(self.agent).action_confirm_sender()
