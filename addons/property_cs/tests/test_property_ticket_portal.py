@@ -146,7 +146,8 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         }
         Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)])
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=31):
+        # measured with the SLA deadlines and billing computed at creation
+        with self.assertQueryCount(__system__=35):
             Ticket._portal_create_ticket(
                 self.owner_a, dict(values, name="Measured"), [("p.png", PHOTO)]
             )
