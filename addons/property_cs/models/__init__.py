@@ -13,4 +13,11 @@ from . import property_department
 from . import property_ticket_severity
 from . import property_ticket_category
 from . import property_ticket_stage
+from . import property_sla_policy
+from . import property_calendar_makeup
+from . import property_ticket_pause
+from . import property_ticket_reclassification
+from . import property_ticket_breach
+from . import property_ticket_escalation
+from . import property_ticket_sla_mixin
 from . import property_ticket

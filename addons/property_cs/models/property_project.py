@@ -1,5 +1,9 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 
 from odoo.addons.base.models.res_partner import _tz_get
@@ -54,6 +58,12 @@ class PropertyProject(models.Model):
         required=True,
         default="Asia/Shanghai",
         help="Service times of this project are computed in this timezone.",
+    )
+    sla_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Service-Time Calendar",
+        help="Working time of the SLA clock (D-7), with its holidays and "
+        "make-up working days. Leave empty for a 24/7 clock.",
     )
     hotline = fields.Char(
         string="Service Hotline", help="The published 24-hour number (D-6)."
@@ -183,3 +193,79 @@ class PropertyProject(models.Model):
             ("is_current", "=", True),
         ]
         return action
+
+    # ------------------------------------------------------------------
+    # SLA working time (D-7)
+    # ------------------------------------------------------------------
+    def _sla_work_intervals(self, start_dt, end_dt):
+        """Return the SLA working intervals between two naive UTC datetimes
+        as a list of aware (start, stop) pairs: the calendar's attendances in
+        the project's timezone, minus its global leaves (holidays), plus its
+        make-up working days (调休). Only meaningful with a calendar (D-7)."""
+        self.ensure_one()
+        calendar = self.sla_calendar_id
+        tz = pytz.timezone(self.tz or "UTC")
+        start = pytz.utc.localize(start_dt)
+        end = pytz.utc.localize(end_dt)
+        intervals = calendar._work_intervals_batch(start, end, tz=tz)[False]
+        makeups = self.env["property.calendar.makeup"].search(
+            [
+                ("calendar_id", "=", calendar.id),
+                ("date", ">=", start.astimezone(tz).date()),
+                ("date", "<=", end.astimezone(tz).date()),
+            ]
+        )
+        extra = []
+        no_records = self.env["resource.calendar.attendance"]
+        for makeup in makeups:
+            midnight = datetime.combine(makeup.date, time.min)
+            for hour_from, hour_to in makeup._get_hour_ranges():
+                day_start = max(
+                    tz.localize(midnight + timedelta(hours=hour_from)), start
+                )
+                day_end = min(tz.localize(midnight + timedelta(hours=hour_to)), end)
+                if day_start < day_end:
+                    extra.append((day_start, day_end, no_records))
+        merged = intervals | type(intervals)(extra)
+        return [(begin, stop) for begin, stop, _records in merged]
+
+    def _sla_add_minutes(self, start_dt, minutes):
+        """Return the naive UTC datetime N SLA working minutes after
+        ``start_dt`` (D-7). Without a calendar the clock is 24/7 and this is
+        a plain timedelta; with one, working intervals are walked window by
+        window (holidays skipped, make-up days counted). False when the
+        calendar has no working time within a year."""
+        self.ensure_one()
+        if not start_dt:
+            return False
+        if not self.sla_calendar_id or not minutes:
+            return start_dt + timedelta(minutes=minutes)
+        remaining = timedelta(minutes=minutes)
+        window_start = start_dt
+        span = timedelta(days=14)
+        for _window in range(27):
+            window_end = window_start + span
+            for begin, stop in self._sla_work_intervals(window_start, window_end):
+                if stop - begin >= remaining:
+                    result = begin + remaining
+                    return result.astimezone(pytz.utc).replace(tzinfo=None)
+                remaining -= stop - begin
+            window_start = window_end
+        return False
+
+    def _sla_working_minutes(self, start_dt, end_dt):
+        """Return the SLA working minutes between two naive UTC datetimes
+        (D-7): elapsed minutes on a 24/7 clock, working minutes otherwise."""
+        self.ensure_one()
+        if not start_dt or not end_dt or end_dt <= start_dt:
+            return 0
+        if not self.sla_calendar_id:
+            return round((end_dt - start_dt).total_seconds() / 60)
+        total = sum(
+            (
+                stop - begin
+                for begin, stop in self._sla_work_intervals(start_dt, end_dt)
+            ),
+            timedelta(),
+        )
+        return round(total.total_seconds() / 60)

@@ -24,6 +24,7 @@ class PropertyTicket(models.Model):
         "mail.thread.cc",
         "mail.activity.mixin",
         "rating.mixin",
+        "property.ticket.sla.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]

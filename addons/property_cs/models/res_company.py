@@ -23,6 +23,27 @@ class ResCompany(models.Model):
         string="Key Customer Contact Interval Unit",
         default="months",
     )
+    # service times (D-7)
+    property_sla_warning_minutes = fields.Integer(
+        string="SLA Warning Before Breach (minutes)",
+        default=5,
+        help="Warn the assignee this many minutes before a deadline (D-7).",
+    )
+    property_sla_supervisor_delay = fields.Integer(
+        string="Escalate to Supervisor After (minutes)",
+        default=0,
+        help="Minutes after a breach before the supervisor is told (D-7).",
+    )
+    property_sla_manager_delay = fields.Integer(
+        string="Escalate to Project Manager After (minutes)",
+        default=60,
+        help="Minutes after a breach before the project manager is told (D-7).",
+    )
+    property_sla_head_office_delay = fields.Integer(
+        string="Escalate to Head Office After (minutes)",
+        default=240,
+        help="Minutes after a breach before head office is told (D-7).",
+    )
 
     @api.constrains("property_key_area_share", "property_key_contact_interval")
     def _check_property_key_settings(self):

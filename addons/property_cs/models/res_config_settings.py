@@ -15,6 +15,18 @@ class ResConfigSettings(models.TransientModel):
     property_key_contact_interval_unit = fields.Selection(
         related="company_id.property_key_contact_interval_unit", readonly=False
     )
+    property_sla_warning_minutes = fields.Integer(
+        related="company_id.property_sla_warning_minutes", readonly=False
+    )
+    property_sla_supervisor_delay = fields.Integer(
+        related="company_id.property_sla_supervisor_delay", readonly=False
+    )
+    property_sla_manager_delay = fields.Integer(
+        related="company_id.property_sla_manager_delay", readonly=False
+    )
+    property_sla_head_office_delay = fields.Integer(
+        related="company_id.property_sla_head_office_delay", readonly=False
+    )
 
     def set_values(self):
         """Keep the chained key-customer contact activity in step with the

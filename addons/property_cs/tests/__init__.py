@@ -7,3 +7,4 @@ from . import test_property_cs_portal
 from . import test_property_ticket_portal
 from . import test_property_ticket
 from . import test_property_cs_import
+from . import test_property_ticket_sla

@@ -1,0 +1,109 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+from .property_ticket_breach import SLA_TARGETS
+
+ESCALATION_STEPS = [
+    ("warning", "Warning"),
+    ("supervisor", "Supervisor"),
+    ("manager", "Project Manager"),
+    ("head_office", "Head Office"),
+]
+
+
+class PropertyTicketEscalation(models.Model):
+    """A fired warning or escalation step of a ticket's target (D-7). The
+    SLA pass creates each step once (unique per ticket, target and step);
+    the reaction (who is told, how) is a base.automation rule on creation
+    that administrators tune."""
+
+    _name = "property.ticket.escalation"
+    _description = "SLA Escalation"
+    _order = "date_fired desc, id desc"
+
+    ticket_id = fields.Many2one(
+        "property.ticket", required=True, index=True, ondelete="cascade"
+    )
+    project_id = fields.Many2one(related="ticket_id.project_id", store=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    user_id = fields.Many2one(related="ticket_id.user_id", string="Assigned To")
+    target = fields.Selection(SLA_TARGETS, required=True)
+    step = fields.Selection(ESCALATION_STEPS, required=True)
+    date_deadline = fields.Datetime(string="Deadline")
+    date_due = fields.Datetime(required=True)
+    date_fired = fields.Datetime(required=True, default=fields.Datetime.now)
+    notified_user_ids = fields.Many2many("res.users", string="Notified")
+
+    _sql_constraints = [
+        (
+            "ticket_target_step_uniq",
+            "unique(ticket_id, target, step)",
+            "Each escalation step of a ticket fires once.",
+        )
+    ]
+
+    def _get_escalation_users(self):
+        """The people told about this step: the assignee for a warning, the
+        department leader (or the project's supervisors) for the supervisor
+        step, the project manager, then head office (D-7, D-9)."""
+        self.ensure_one()
+        ticket = self.ticket_id
+        users = self.env["res.users"]
+        if self.step == "warning":
+            users = ticket.user_id or ticket.department_id.leader_id
+        elif self.step == "supervisor":
+            users = ticket.department_id.leader_id
+            if not users:
+                group = self.env.ref(
+                    "property_cs.group_property_cs_supervisor",
+                    raise_if_not_found=False,
+                )
+                users = (group.users if group else users).filtered(
+                    lambda u: ticket.project_id in u.property_project_ids
+                )
+        elif self.step == "manager":
+            users = ticket.project_id.manager_id
+        elif self.step == "head_office":
+            group = self.env.ref(
+                "property_cs.group_property_cs_head_office", raise_if_not_found=False
+            )
+            users = group.users if group else users
+        return (users or ticket.project_id.manager_id).filtered("active")
+
+    def _notify_escalation(self):
+        """React to a fired step: schedule a to-do for each person to tell
+        and post an internal note on the ticket (called by the shipped
+        base.automation rules)."""
+        for escalation in self:
+            ticket = escalation.ticket_id
+            target = dict(self._fields["target"]._description_selection(self.env))[
+                escalation.target
+            ]
+            step = dict(self._fields["step"]._description_selection(self.env))[
+                escalation.step
+            ]
+            deadline = fields.Datetime.to_string(escalation.date_deadline)
+            summary = self.env._(
+                "SLA %(step)s: %(target)s of %(ticket)s",
+                step=step,
+                target=target,
+                ticket=ticket.display_name,
+            )
+            users = escalation._get_escalation_users()
+            for user in users:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=summary,
+                    note=self.env._("Deadline: %s (UTC)", deadline),
+                    user_id=user.id,
+                )
+            escalation.notified_user_ids = users
+            ticket.message_post(
+                body=self.env._(
+                    "%(summary)s. Deadline %(deadline)s (UTC).",
+                    summary=summary,
+                    deadline=deadline,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

@@ -1,0 +1,381 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# states in which the SLA clock runs (paused stops it, D-7)
+CLOCK_STATES = ("new", "dispatched", "in_progress")
+# target -> (deadline field, field that marks the target as met,
+#            paused working minutes that push it)
+SLA_TARGET_FIELDS = {
+    "commit": ("date_commit_deadline", "date_committed", "commit_paused_minutes"),
+    "arrival": ("date_arrival_deadline", "date_arrived", "arrival_paused_minutes"),
+    "close": ("date_close_deadline", False, "paused_minutes"),
+}
+
+
+class PropertyTicketSlaMixin(models.AbstractModel):
+    """Service-time engine of a ticket (D-7): stored deadlines for the
+    commitment, the arrival and the closure, computed from the most specific
+    SLA policy in the project's working time; paused stages stop the clock;
+    reclassification recomputes the deadlines and a severity downgrade needs
+    a reason; one set-based cron pass records warnings, escalation steps and
+    breaches once each."""
+
+    _name = "property.ticket.sla.mixin"
+    _description = "Ticket SLA Mixin"
+
+    sla_policy_id = fields.Many2one(
+        "property.sla.policy",
+        string="SLA Policy",
+        compute="_compute_sla_policy_id",
+        store=True,
+        copy=False,
+    )
+    date_commit_deadline = fields.Datetime(
+        string="Commitment Deadline",
+        compute="_compute_sla_deadlines",
+        store=True,
+        copy=False,
+        index=True,
+    )
+    date_arrival_deadline = fields.Datetime(
+        string="Arrival Deadline",
+        compute="_compute_sla_deadlines",
+        store=True,
+        copy=False,
+        index=True,
+    )
+    date_close_deadline = fields.Datetime(
+        string="Closure Deadline",
+        compute="_compute_sla_deadlines",
+        store=True,
+        copy=False,
+        index=True,
+    )
+    date_committed = fields.Datetime(
+        string="Commitment Given",
+        copy=False,
+        tracking=True,
+        help="When the agent told the owner the promised time (D-7).",
+    )
+    date_arrived = fields.Datetime(string="Arrived On Site", copy=False, tracking=True)
+    paused_minutes = fields.Integer(
+        string="Paused Time (minutes)",
+        readonly=True,
+        copy=False,
+        help="Working minutes the SLA clock stood still in paused stages.",
+    )
+    commit_paused_minutes = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Paused working minutes before the commitment was given.",
+    )
+    arrival_paused_minutes = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Paused working minutes before the arrival on site.",
+    )
+    pause_reason = fields.Text(
+        copy=False, help="Why the ticket waits; required to enter a paused stage."
+    )
+    reclassification_reason = fields.Text(
+        copy=False,
+        help="Required to lower the severity; logged with the change, then cleared.",
+    )
+    sla_pause_ids = fields.One2many(
+        "property.ticket.pause", "ticket_id", string="Pauses"
+    )
+    sla_reclassification_ids = fields.One2many(
+        "property.ticket.reclassification", "ticket_id", string="Reclassifications"
+    )
+    sla_escalation_ids = fields.One2many(
+        "property.ticket.escalation", "ticket_id", string="Escalations"
+    )
+    sla_breach_ids = fields.One2many(
+        "property.ticket.breach", "ticket_id", string="SLA Breaches"
+    )
+
+    # ------------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------------
+    @api.depends("company_id", "project_id", "category_id", "severity_id")
+    def _compute_sla_policy_id(self):
+        policy_map = self.env["property.sla.policy"].sudo()._get_policy_map(self)
+        for ticket in self:
+            ticket.sla_policy_id = policy_map.get(ticket.id, False)
+
+    @api.depends(
+        "sla_policy_id",
+        "date_reported",
+        "paused_minutes",
+        "commit_paused_minutes",
+        "arrival_paused_minutes",
+        "project_id.sla_calendar_id",
+        "project_id.tz",
+    )
+    def _compute_sla_deadlines(self):
+        """Deadline = date reported + target + the working minutes paused
+        while that target was still open, in the project's working time."""
+        for ticket in self:
+            policy = ticket.sla_policy_id.sudo()
+            project = ticket.project_id.sudo()
+            targets = {
+                "commit": policy.commit_minutes,
+                "arrival": policy.arrival_minutes,
+                "close": policy.close_minutes,
+            }
+            for target, (
+                deadline_field,
+                _met,
+                paused_field,
+            ) in SLA_TARGET_FIELDS.items():
+                minutes = targets[target]
+                if (
+                    not policy
+                    or not project
+                    or not ticket.date_reported
+                    or (target == "arrival" and not minutes)
+                ):
+                    ticket[deadline_field] = False
+                    continue
+                ticket[deadline_field] = project._sla_add_minutes(
+                    ticket.date_reported, minutes + ticket[paused_field]
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        to_pause = to_resume = self.browse()
+        if "stage_id" in vals:
+            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
+            if stage.state == "paused":
+                to_pause = self.filtered(lambda t: t.state != "paused")
+                missing = to_pause.filtered(
+                    lambda t: not (vals.get("pause_reason") or t.pause_reason)
+                )
+                if missing:
+                    raise UserError(
+                        self.env._(
+                            "Give the reason why %(tickets)s must wait: the "
+                            "service clock only stops with a reason.",
+                            tickets=", ".join(missing.mapped("display_name")),
+                        )
+                    )
+            else:
+                to_resume = self.filtered(lambda t: t.state == "paused")
+        reclassify = {"category_id", "severity_id", "project_id", "unit_id"} & set(vals)
+        old = {t.id: (t.severity_id, t.category_id) for t in self} if reclassify else {}
+        res = super().write(vals)
+        if to_pause:
+            to_pause._sla_start_pause()
+        if to_resume:
+            to_resume._sla_end_pause()
+        if old:
+            self._sla_log_reclassification(old, vals.get("reclassification_reason"))
+        if vals.get("reclassification_reason"):
+            super().write({"reclassification_reason": False})
+        return res
+
+    # ------------------------------------------------------------------
+    # PAUSE AND RECLASSIFICATION
+    # ------------------------------------------------------------------
+    def _sla_start_pause(self):
+        """Open a pause record: the clock stops (D-7)."""
+        now = fields.Datetime.now()
+        self.env["property.ticket.pause"].sudo().create(
+            [
+                {"ticket_id": t.id, "date_start": now, "reason": t.pause_reason}
+                for t in self
+            ]
+        )
+
+    def _sla_end_pause(self):
+        """Close the open pause records and push the open deadlines by the
+        paused working time."""
+        now = fields.Datetime.now()
+        pauses = (
+            self.env["property.ticket.pause"]
+            .sudo()
+            .search([("ticket_id", "in", self.ids), ("date_end", "=", False)])
+        )
+        added = dict.fromkeys(self.ids, 0)
+        for pause in pauses:
+            minutes = pause.ticket_id.project_id._sla_working_minutes(
+                pause.date_start, now
+            )
+            pause.write({"date_end": now, "paused_minutes": minutes})
+            added[pause.ticket_id.id] += minutes
+        for ticket in self:
+            minutes = added[ticket.id]
+            vals = {
+                "paused_minutes": ticket.paused_minutes + minutes,
+                "pause_reason": False,
+            }
+            if not ticket.date_committed:
+                vals["commit_paused_minutes"] = ticket.commit_paused_minutes + minutes
+            if not ticket.date_arrived:
+                vals["arrival_paused_minutes"] = ticket.arrival_paused_minutes + minutes
+            super(PropertyTicketSlaMixin, ticket).write(vals)
+        return True
+
+    def _sla_log_reclassification(self, old, reason):
+        """Log category or severity changes; a downgrade needs a reason."""
+        logs = []
+        for ticket in self:
+            old_severity, old_category = old[ticket.id]
+            if (old_severity, old_category) == (ticket.severity_id, ticket.category_id):
+                continue
+            downgrade = bool(
+                old_severity
+                and ticket.severity_id
+                and ticket.severity_id.sequence < old_severity.sequence
+            )
+            if downgrade and not reason:
+                raise UserError(
+                    self.env._(
+                        "Lowering %(ticket)s from %(old)s to %(new)s needs a reason.",
+                        ticket=ticket.display_name,
+                        old=old_severity.name,
+                        new=ticket.severity_id.name,
+                    )
+                )
+            logs.append(
+                {
+                    "ticket_id": ticket.id,
+                    "old_severity_id": old_severity.id,
+                    "new_severity_id": ticket.severity_id.id,
+                    "old_category_id": old_category.id,
+                    "new_category_id": ticket.category_id.id,
+                    "is_downgrade": downgrade,
+                    "reason": reason or False,
+                    "user_id": self.env.user.id,
+                }
+            )
+            if reason:
+                ticket.message_post(
+                    body=self.env._("Reclassified: %s", reason),
+                    subtype_xmlid="mail.mt_note",
+                )
+        if logs:
+            self.env["property.ticket.reclassification"].sudo().create(logs)
+
+    # ------------------------------------------------------------------
+    # SLA PASS (cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _sla_due_steps(self, company, deadline):
+        """Return [(step, date_due)] of a deadline under the company's
+        warning and escalation delays (D-7)."""
+        return [
+            (
+                "warning",
+                deadline - timedelta(minutes=company.property_sla_warning_minutes),
+            ),
+            (
+                "supervisor",
+                deadline + timedelta(minutes=company.property_sla_supervisor_delay),
+            ),
+            (
+                "manager",
+                deadline + timedelta(minutes=company.property_sla_manager_delay),
+            ),
+            (
+                "head_office",
+                deadline + timedelta(minutes=company.property_sla_head_office_delay),
+            ),
+        ]
+
+    @api.model
+    def _cron_sla_escalation(self):
+        """Set-based SLA pass (D-7): one search for the running tickets with
+        deadlines, one for the steps and breaches already recorded, the due
+        steps computed in Python, one bulk create of each; then the cron is
+        triggered at the next due step for minute precision. Reruns create
+        nothing twice; moved deadlines are read as they are now."""
+        now = fields.Datetime.now()
+        tickets = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("state", "in", CLOCK_STATES),
+                    "|",
+                    "|",
+                    ("date_commit_deadline", "!=", False),
+                    ("date_arrival_deadline", "!=", False),
+                    ("date_close_deadline", "!=", False),
+                ],
+                [
+                    "company_id",
+                    "date_commit_deadline",
+                    "date_arrival_deadline",
+                    "date_close_deadline",
+                    "date_committed",
+                    "date_arrived",
+                ],
+            )
+        )
+        if not tickets:
+            return
+        Escalation = self.env["property.ticket.escalation"].sudo()
+        Breach = self.env["property.ticket.breach"].sudo()
+        fired = {
+            (e.ticket_id.id, e.target, e.step)
+            for e in Escalation.search_fetch(
+                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target", "step"]
+            )
+        }
+        breached = {
+            (b.ticket_id.id, b.target)
+            for b in Breach.search_fetch(
+                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target"]
+            )
+        }
+        escalation_vals, breach_vals, next_due = [], [], None
+        for ticket in tickets:
+            for target, (
+                deadline_field,
+                met_field,
+                _paused,
+            ) in SLA_TARGET_FIELDS.items():
+                deadline = ticket[deadline_field]
+                if not deadline or (met_field and ticket[met_field]):
+                    continue
+                if deadline <= now and (ticket.id, target) not in breached:
+                    breach_vals.append(
+                        {
+                            "ticket_id": ticket.id,
+                            "target": target,
+                            "date_deadline": deadline,
+                            "date_breached": now,
+                        }
+                    )
+                for step, date_due in self._sla_due_steps(ticket.company_id, deadline):
+                    if (ticket.id, target, step) in fired:
+                        continue
+                    if date_due <= now:
+                        escalation_vals.append(
+                            {
+                                "ticket_id": ticket.id,
+                                "target": target,
+                                "step": step,
+                                "date_deadline": deadline,
+                                "date_due": date_due,
+                                "date_fired": now,
+                            }
+                        )
+                    elif next_due is None or date_due < next_due:
+                        next_due = date_due
+        if breach_vals:
+            Breach.create(breach_vals)
+        if escalation_vals:
+            Escalation.create(escalation_vals)
+        cron = self.env.ref(
+            "property_cs.ir_cron_property_sla_escalation", raise_if_not_found=False
+        )
+        if cron and next_due:
+            cron.sudo()._trigger(at=next_due)
