@@ -342,6 +342,27 @@ class TestPropertyTicketSla(PropertyCsCommon):
             self._cron()
         self.assertIn(("close", "manager"), self._steps(ticket))
 
+    def test_sla_records_follow_ticket_access(self):
+        with freeze_time(T0):
+            ticket = self._ticket(self.cat_general)
+        with freeze_time(at(30)):
+            self._cron()
+        self.assertTrue(ticket.sla_escalation_ids)
+        agent_b = self.users["agent"].copy({"login": "pcs_agent_b"})
+        agent_b.property_project_ids = [Command.set(self.project_b.ids)]
+        for user, visible in (
+            (self.agent, True),
+            (agent_b, False),
+            (self.users["head_office"], True),
+        ):
+            for model in ("property.ticket.escalation", "property.ticket.breach"):
+                records = (
+                    self.env[model]
+                    .with_user(user)
+                    .search([("ticket_id", "=", ticket.id)])
+                )
+                self.assertEqual(bool(records), visible, (user.login, model))
+
     def _bulk_tickets(self, number):
         return self.Ticket.create(
             [
