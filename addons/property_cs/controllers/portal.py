@@ -203,6 +203,9 @@ class PropertyCustomerPortal(CustomerPortal):
 
     def _ticket_page(self, ticket_sudo, access_token, error=False, **kw):
         partner, via_token = self._ticket_acting_partner(ticket_sudo)
+        if not via_token:
+            # the owner's own portal login confirms an emailed request
+            ticket_sudo._portal_confirm_sender(partner)
         values = self._get_page_view_values(
             ticket_sudo,
             access_token,

@@ -20,4 +20,10 @@ from . import property_ticket_reclassification
 from . import property_ticket_breach
 from . import property_ticket_escalation
 from . import property_ticket_sla_mixin
+from . import property_service_price
+from . import property_ticket_charge
+from . import property_ticket_billing_mixin
+from . import property_reply_phrase
+from . import property_faq
 from . import property_ticket
+from . import crm_lead

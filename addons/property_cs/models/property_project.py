@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -14,7 +15,7 @@ class PropertyProject(models.Model):
 
     _name = "property.project"
     _description = "Property Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mail.alias.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
 
@@ -86,6 +87,11 @@ class PropertyProject(models.Model):
     ticket_sequence_id = fields.Many2one(
         "ir.sequence", readonly=True, copy=False, string="Ticket Sequence"
     )
+    crm_team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        help="Value-added opportunities from this project's tickets go to this team.",
+    )
     building_ids = fields.One2many("property.building", "project_id")
     unit_ids = fields.One2many("property.unit", "project_id")
     building_count = fields.Integer(compute="_compute_counts")
@@ -144,6 +150,17 @@ class PropertyProject(models.Model):
         if "user_ids" in vals:
             self.env.registry.clear_cache()
         return res
+
+    def _alias_get_creation_values(self):
+        """Email to the project's alias creates a ticket of the project."""
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get("property.ticket").id
+        if self.id:
+            values["alias_defaults"] = defaults = ast.literal_eval(
+                self.alias_defaults or "{}"
+            )
+            defaults["project_id"] = self.id
+        return values
 
     def _get_ticket_sequence(self):
         """Each project numbers its tickets on its own (e.g. GHY-2026-00042)."""

@@ -1,8 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import plaintext2html
+from odoo.tools import email_normalize, plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
 
 OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
@@ -25,6 +27,7 @@ class PropertyTicket(models.Model):
         "mail.activity.mixin",
         "rating.mixin",
         "property.ticket.sla.mixin",
+        "property.ticket.billing.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]
@@ -84,6 +87,7 @@ class PropertyTicket(models.Model):
         compute="_compute_project_id",
         store=True,
         readonly=False,
+        precompute=True,
     )
     location_type = fields.Selection(
         [("unit", "Unit"), ("common", "Common Area")],
@@ -97,6 +101,7 @@ class PropertyTicket(models.Model):
         compute="_compute_building_id",
         store=True,
         readonly=False,
+        precompute=True,
         domain="[('project_id', '=', project_id)]",
     )
     unit_id = fields.Many2one(
@@ -165,6 +170,9 @@ class PropertyTicket(models.Model):
     date_done = fields.Datetime(readonly=True, copy=False)
     date_closed = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False)
+    is_auto_confirmed = fields.Boolean(
+        string="Confirmed Automatically", readonly=True, copy=False
+    )
     # duplicates and mass incidents
     parent_id = fields.Many2one(
         "property.ticket",
@@ -174,6 +182,28 @@ class PropertyTicket(models.Model):
     )
     child_ids = fields.One2many("property.ticket", "parent_id", string="Linked Reports")
     child_count = fields.Integer(compute="_compute_child_count")
+    # suggestions: a rejection needs a reasoned reply (domain_standards A7)
+    suggestion_decision = fields.Selection(
+        [("accepted", "Accepted"), ("rejected", "Rejected")], tracking=True
+    )
+    owner_reply = fields.Text(
+        string="Reasoned Reply",
+        tracking=True,
+        help="The explanation given to the owner, with the reason (D-15).",
+    )
+    date_reply_due = fields.Datetime(
+        string="Reply Due",
+        compute="_compute_date_reply_due",
+        store=True,
+    )
+    # safety incidents
+    date_authority_reported = fields.Datetime(
+        string="Reported to Authorities",
+        tracking=True,
+        help="When the incident was reported to the police, fire brigade or "
+        "other authority; required to close a safety incident.",
+    )
+    opportunity_id = fields.Many2one("crm.lead", readonly=True, copy=False)
     # the owner's context beside the form (D-4, D-5): staff only
     partner_handling_tip = fields.Text(
         related="partner_id.handling_tip",
@@ -326,6 +356,16 @@ class PropertyTicket(models.Model):
         links = partner.unit_link_ids.filtered("is_current")
         return partner, links.unit_id[:1]
 
+    @api.depends("kind", "date_reported", "company_id.property_suggestion_reply_days")
+    def _compute_date_reply_due(self):
+        for ticket in self:
+            days = ticket.company_id.property_suggestion_reply_days
+            ticket.date_reply_due = (
+                ticket.date_reported + timedelta(days=days)
+                if ticket.kind == "suggestion" and ticket.date_reported and days
+                else False
+            )
+
     def _compute_child_count(self):
         data = dict(
             self._read_group(
@@ -356,7 +396,11 @@ class PropertyTicket(models.Model):
     @api.constrains("location_type", "unit_id", "building_id", "project_id")
     def _check_location(self):
         for ticket in self:
-            if ticket.location_type == "unit" and not ticket.unit_id:
+            if (
+                ticket.location_type == "unit"
+                and not ticket.unit_id
+                and not ticket.is_sender_unverified
+            ):
                 raise ValidationError(
                     self.env._(
                         "Ticket %(ticket)s is about a unit: choose the unit, or "
@@ -400,11 +444,25 @@ class PropertyTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("number", "/") == "/":
+                project = self._project_from_values(vals)
+                if project:
+                    vals["number"] = project._get_ticket_sequence().next_by_id()
         tickets = super().create(vals_list)
-        for ticket in tickets:
-            if ticket.number == "/":
-                ticket.number = ticket.project_id._get_ticket_sequence().next_by_id()
+        for ticket in tickets.filtered(lambda t: t.number == "/"):
+            ticket.number = ticket.project_id._get_ticket_sequence().next_by_id()
         return tickets
+
+    @api.model
+    def _project_from_values(self, vals):
+        if vals.get("project_id"):
+            return self.env["property.project"].browse(vals["project_id"])
+        if vals.get("unit_id"):
+            return self.env["property.unit"].browse(vals["unit_id"]).project_id
+        if vals.get("building_id"):
+            return self.env["property.building"].browse(vals["building_id"]).project_id
+        return self.env["property.project"]
 
     def write(self, vals):
         if "user_id" in vals:
@@ -416,6 +474,8 @@ class PropertyTicket(models.Model):
                 vals.setdefault("date_done", now)
             elif stage.state == "closed":
                 vals.setdefault("date_closed", now)
+        if "stage_id" in vals and stage.state in ("done", "closed"):
+            self._check_closure_requirements(stage.state, vals)
         res = super().write(vals)
         if "stage_id" in vals:
             self._propagate_to_children()
@@ -522,6 +582,160 @@ class PropertyTicket(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS
     # ------------------------------------------------------------------
+    def action_open_reply(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reply to Owner"),
+            "res_model": "property.ticket.reply",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _reply_to_owner(self, body, overridden_phrases=None):
+        """Send a reply to the requester. Phrases of the D-15 rules that the
+        agent chose to keep are logged as an internal note."""
+        self.ensure_one()
+        if not self.partner_id:
+            raise UserError(self.env._("This ticket has no requester to reply to."))
+        message = self.message_post(
+            body=body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner_id.ids,
+        )
+        if overridden_phrases:
+            self.message_post(
+                body=self.env._(
+                    "Reply sent despite the standard-language rules: %(phrases)s",
+                    phrases=", ".join(overridden_phrases.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return message
+
+    def _check_closure_requirements(self, state, vals):
+        """A safety incident cannot close without the time it was reported to
+        the authorities; a rejected suggestion needs a reasoned reply."""
+        for ticket in self:
+            if (
+                state == "closed"
+                and ticket.kind == "safety"
+                and not vals.get(
+                    "date_authority_reported", ticket.date_authority_reported
+                )
+            ):
+                raise UserError(
+                    self.env._(
+                        "Record when safety incident %(ticket)s was reported to the "
+                        "authorities before closing it.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            if (
+                ticket.kind == "suggestion"
+                and vals.get("suggestion_decision", ticket.suggestion_decision)
+                == "rejected"
+                and not vals.get("owner_reply", ticket.owner_reply)
+            ):
+                raise UserError(
+                    self.env._(
+                        "A rejected suggestion needs a reasoned reply to the owner "
+                        "(%(ticket)s).",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def action_confirm_sender(self):
+        """An agent confirms that an emailed request comes from the owner."""
+        for ticket in self:
+            if not ticket.partner_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the owner who sent %(ticket)s first.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        self.is_sender_unverified = False
+        self.message_post(
+            body=self.env._("Sender confirmed by %(user)s.", user=self.env.user.name),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _portal_confirm_sender(self, partner):
+        """The owner's portal login confirms an emailed request of theirs."""
+        mine = self.filtered(
+            lambda t: t.is_sender_unverified and t.partner_id == partner
+        )
+        if mine:
+            mine.sudo().is_sender_unverified = False
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """Email intake (D-14): the ticket stays "sender unverified" until an
+        agent or the owner's portal login confirms it; a known sender's
+        current unit in the project is proposed."""
+        values = dict(custom_values or {})
+        values.update(
+            {
+                "channel": "email",
+                "is_sender_unverified": True,
+                "name": msg_dict.get("subject") or self.env._("(no subject)"),
+            }
+        )
+        email = email_normalize(msg_dict.get("email_from") or "")
+        partner = (
+            self.env["res.partner"].search([("email_normalized", "=", email)], limit=1)
+            if email
+            else self.env["res.partner"]
+        )
+        if partner:
+            values["partner_id"] = partner.id
+            links = partner.unit_link_ids.filtered(
+                lambda link: (
+                    link.is_current and link.project_id.id == values.get("project_id")
+                )
+            )
+            if links:
+                values["unit_id"] = links[0].unit_id.id
+        return super().message_new(msg_dict, custom_values=values)
+
+    def action_create_opportunity(self):
+        """Turn a value-added request (parking purchase, renting out, home
+        services) into a CRM opportunity for the owner and unit."""
+        self.ensure_one()
+        if not self.opportunity_id:
+            self.opportunity_id = (
+                self.env["crm.lead"].sudo().create(self._prepare_opportunity_values())
+            )
+            self.message_post(
+                body=self.env._(
+                    "Opportunity %(lead)s created.", lead=self.opportunity_id.name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crm.lead",
+            "res_id": self.opportunity_id.id,
+            "view_mode": "form",
+        }
+
+    def _prepare_opportunity_values(self):
+        self.ensure_one()
+        return {
+            "type": "opportunity",
+            "name": self.name,
+            "partner_id": self.partner_id.id,
+            "property_unit_id": self.unit_id.id,
+            "property_ticket_id": self.id,
+            "team_id": self.project_id.crm_team_id.id or False,
+            "user_id": self.project_id.crm_team_id.user_id.id or self.env.user.id,
+            "company_id": self.company_id.id,
+            "description": self.description,
+        }
+
     def _propagate_to_children(self):
         """Closing the main ticket of a mass incident informs every linked
         report and closes it the same way."""
@@ -537,6 +751,57 @@ class PropertyTicket(models.Model):
                     ),
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=child.partner_id.ids,
+                )
+
+    def _track_template(self, changes):
+        """Tell the owner when the ticket enters a stage with a template."""
+        res = super()._track_template(changes)
+        ticket = self[0]
+        if (
+            "stage_id" in changes
+            and ticket.stage_id.mail_template_id
+            and ticket.partner_id
+        ):
+            res["stage_id"] = (
+                ticket.stage_id.mail_template_id,
+                {
+                    "auto_delete_keep_log": False,
+                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(
+                        "mail.mt_note"
+                    ),
+                    "email_layout_xmlid": "mail.mail_notification_light",
+                },
+            )
+        return res
+
+    @api.model
+    def _cron_auto_confirm(self):
+        """Done tickets the owner did not answer are confirmed after the
+        company's delay (default 3 days), and recorded as such (D-10)."""
+        now = fields.Datetime.now()
+        closed_stage = self._stage_for("closed")
+        for company in self.env["res.company"].search([]):
+            days = company.property_auto_confirm_days
+            if not days:
+                continue
+            tickets = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "done"),
+                    ("date_done", "<=", now - timedelta(days=days)),
+                ]
+            )
+            if not tickets:
+                continue
+            tickets.write({"stage_id": closed_stage.id, "is_auto_confirmed": True})
+            for ticket in tickets:
+                ticket.message_post(
+                    body=self.env._(
+                        "Confirmed automatically: the owner did not answer within "
+                        "%(days)s days.",
+                        days=days,
+                    ),
+                    subtype_xmlid="mail.mt_note",
                 )
 
     def _rating_get_partner(self):

@@ -45,6 +45,18 @@ class ResCompany(models.Model):
         help="Minutes after a breach before head office is told (D-7).",
     )
 
+    property_auto_confirm_days = fields.Integer(
+        string="Auto-Confirm After (Days)",
+        default=3,
+        help="Done tickets the owner does not answer are confirmed after this "
+        "many days; 0 disables it.",
+    )
+    property_suggestion_reply_days = fields.Integer(
+        string="Suggestion Reply Days",
+        default=7,
+        help="A reasoned reply to a suggestion is due within this many days.",
+    )
+
     @api.constrains("property_key_area_share", "property_key_contact_interval")
     def _check_property_key_settings(self):
         for company in self:

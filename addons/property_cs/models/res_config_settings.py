@@ -15,6 +15,12 @@ class ResConfigSettings(models.TransientModel):
     property_key_contact_interval_unit = fields.Selection(
         related="company_id.property_key_contact_interval_unit", readonly=False
     )
+    property_auto_confirm_days = fields.Integer(
+        related="company_id.property_auto_confirm_days", readonly=False
+    )
+    property_suggestion_reply_days = fields.Integer(
+        related="company_id.property_suggestion_reply_days", readonly=False
+    )
     property_sla_warning_minutes = fields.Integer(
         related="company_id.property_sla_warning_minutes", readonly=False
     )

@@ -6,5 +6,7 @@ from . import test_property_cs_performance
 from . import test_property_cs_portal
 from . import test_property_ticket_portal
 from . import test_property_ticket
+from . import test_property_ticket_billing
+from . import test_property_ticket_reply
 from . import test_property_cs_import
 from . import test_property_ticket_sla

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import ast
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -298,3 +300,37 @@ class TestPropertyTicket(PropertyCsCommon):
         self.assertFalse(stranger.partner_id)
         with self.assertRaises(UserError):
             stranger.with_user(self.agent).action_confirm_sender()
+
+    def test_owner_told_at_the_moments_that_matter(self):
+        """Received, assigned, done and closed mails go to the owner."""
+        ticket = self._ticket(partner_id=self.owner_a.id)
+        self.flush_tracking()
+        ticket = ticket.with_env(self.env_tracking)
+        ticket.action_assign(self.engineering, self.technician)
+        self.flush_tracking()
+        ticket.action_done()
+        self.flush_tracking()
+        ticket.invalidate_recordset(["message_ids"])
+        subjects = ticket.message_ids.mapped("subject")
+        self.assertTrue(any("is assigned" in (s or "") for s in subjects), subjects)
+        self.assertTrue(any("please confirm" in (s or "") for s in subjects), subjects)
+        done_mail = ticket.message_ids.filtered(
+            lambda m: "please confirm" in (m.subject or "")
+        )
+        self.assertIn(self.owner_a, done_mail.partner_ids)
+        self.assertIn("access_token", done_mail.body)
+        self.assertNotIn("respected", done_mail.body)
+
+    def test_auto_confirmation(self):
+        """Unanswered done tickets are confirmed after 3 days, recorded."""
+        ticket = self._ticket()
+        ticket.action_done()
+        ticket.date_done = "2026-11-01 08:00:00"
+        with freeze_time("2026-11-03 09:00:00"):
+            self.env["property.ticket"]._cron_auto_confirm()
+            self.assertEqual(ticket.state, "done")
+        with freeze_time("2026-11-04 09:00:00"):
+            self.env["property.ticket"]._cron_auto_confirm()
+        self.assertEqual(ticket.state, "closed")
+        self.assertTrue(ticket.is_auto_confirmed)
+        self.assertIn("automatically", ticket.message_ids[0].body)

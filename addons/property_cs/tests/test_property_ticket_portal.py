@@ -342,3 +342,21 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         )
         ticket.invalidate_recordset()
         self.assertEqual(ticket.state, "closed")
+
+    def test_portal_login_confirms_emailed_request(self):
+        """An emailed request is confirmed when its owner opens it logged in."""
+        ticket = self.env["property.ticket"].message_new(
+            {"subject": "Garage door", "email_from": "someone@example.org"},
+            {"project_id": self.project_a.id},
+        )
+        ticket.write({"partner_id": self.owner_a.id, "unit_id": self.unit_a1.id})
+        self.assertTrue(ticket.is_sender_unverified)
+        self.authenticate("pcs_owner_b", "pcs_owner_b")
+        self.url_open(f"/my/tickets/{ticket.id}", allow_redirects=False)
+        ticket.invalidate_recordset(["is_sender_unverified"])
+        self.assertTrue(ticket.is_sender_unverified)
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        response = self.url_open(f"/my/tickets/{ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        ticket.invalidate_recordset(["is_sender_unverified"])
+        self.assertFalse(ticket.is_sender_unverified)
