@@ -39,7 +39,7 @@ class PropertyDepartment(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    leader_id = fields.Many2one("res.users", string="Leader", tracking=True)
+    leader_id = fields.Many2one("res.users", tracking=True)
     member_ids = fields.Many2many(
         "res.users",
         "property_department_res_users_rel",

@@ -84,9 +84,7 @@ class PropertyProject(models.Model):
         "user_id",
         string="Assigned Staff",
     )
-    ticket_sequence_id = fields.Many2one(
-        "ir.sequence", readonly=True, copy=False, string="Ticket Sequence"
-    )
+    ticket_sequence_id = fields.Many2one("ir.sequence", readonly=True, copy=False)
     crm_team_id = fields.Many2one(
         "crm.team",
         string="Sales Team",

@@ -29,7 +29,7 @@ class PropertyTicketBillingMixin(models.AbstractModel):
         string="Price Agreed On", tracking=True, copy=False
     )
     invoice_id = fields.Many2one(
-        "account.move", string="Invoice", readonly=True, copy=False, tracking=True
+        "account.move", readonly=True, copy=False, tracking=True
     )
     invoice_payment_state = fields.Selection(
         related="invoice_id.payment_state", string="Payment"
