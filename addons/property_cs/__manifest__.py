@@ -50,6 +50,7 @@
         "views/res_config_settings_views.xml",
         "wizard/property_ticket_assign_views.xml",
         "wizard/property_ticket_reply_views.xml",
+        "wizard/property_ticket_promise_wizard_views.xml",
         "views/property_cs_portal_templates.xml",
         "views/property_ticket_portal_templates.xml",
         "views/property_faq_portal_templates.xml",

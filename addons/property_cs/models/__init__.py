@@ -25,5 +25,6 @@ from . import property_ticket_charge
 from . import property_ticket_billing_mixin
 from . import property_reply_phrase
 from . import property_faq
+from . import property_ticket_promise
 from . import property_ticket
 from . import crm_lead

@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import email_normalize, plaintext2html
+from odoo.tools import email_normalize, format_datetime, plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
 
 OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
@@ -170,6 +172,17 @@ class PropertyTicket(models.Model):
     date_done = fields.Datetime(readonly=True, copy=False)
     date_closed = fields.Datetime(readonly=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False)
+    date_promised = fields.Datetime(
+        string="Promised Time",
+        tracking=True,
+        help="When we told the owner the request would be solved (D-7, D-10).",
+    )
+    is_promise_missed = fields.Boolean(
+        compute="_compute_is_promise_missed", search="_search_is_promise_missed"
+    )
+    promise_ids = fields.One2many(
+        "property.ticket.promise", "ticket_id", string="Broken Promises"
+    )
     is_auto_confirmed = fields.Boolean(
         string="Confirmed Automatically", readonly=True, copy=False
     )
@@ -365,6 +378,27 @@ class PropertyTicket(models.Model):
                 if ticket.kind == "suggestion" and ticket.date_reported and days
                 else False
             )
+
+    @api.depends("date_promised", "state")
+    def _compute_is_promise_missed(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.is_promise_missed = bool(
+                ticket.date_promised
+                and ticket.date_promised < now
+                and ticket.state in OPEN_STATES
+            )
+
+    def _search_is_promise_missed(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on missed promises."))
+        domain = [
+            ("date_promised", "<", fields.Datetime.now()),
+            ("state", "in", OPEN_STATES),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
 
     def _compute_child_count(self):
         data = dict(
@@ -700,6 +734,49 @@ class PropertyTicket(models.Model):
             if links:
                 values["unit_id"] = links[0].unit_id.id
         return super().message_new(msg_dict, custom_values=values)
+
+    def action_open_broken_promise(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Broken Promise"),
+            "res_model": "property.ticket.promise.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _record_broken_promise(self, apology, reason, remedy, date_new):
+        """When a promise cannot be kept: apologise at once, explain why and
+        propose a remedy with a new time, and tell the owner (D-10)."""
+        self.ensure_one()
+        if date_new <= fields.Datetime.now():
+            raise UserError(self.env._("The new promised time must be in the future."))
+        self.env["property.ticket.promise"].create(
+            {
+                "ticket_id": self.id,
+                "date_previous": self.date_promised,
+                "date_new": date_new,
+                "apology": apology,
+                "reason": reason,
+                "remedy": remedy,
+            }
+        )
+        self.date_promised = date_new
+        tz = self.partner_id.tz or self.project_id.tz or "Asia/Shanghai"
+        new_time = format_datetime(self.env, date_new, tz=tz, dt_format="short")
+        body = Markup("<p>%s</p><p>%s</p><p>%s</p><p>%s</p>") % (
+            apology,
+            self.env._("Why: %(reason)s", reason=reason),
+            self.env._("What we do now: %(remedy)s", remedy=remedy),
+            self.env._("New promised time: %(time)s", time=new_time),
+        )
+        return self.message_post(
+            body=body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner_id.ids,
+        )
 
     def action_create_opportunity(self):
         """Turn a value-added request (parking purchase, renting out, home

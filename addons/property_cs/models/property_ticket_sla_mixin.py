@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # states in which the SLA clock runs (paused stops it, D-7)
 CLOCK_STATES = ("new", "dispatched", "in_progress")
@@ -62,6 +62,13 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         help="When the agent told the owner the promised time (D-7).",
     )
     date_arrived = fields.Datetime(string="Arrived On Site", copy=False, tracking=True)
+    date_appointment_start = fields.Datetime(
+        string="Appointment From",
+        tracking=True,
+        help="Slot agreed with the owner; the arrival target is its end.",
+    )
+    date_appointment_end = fields.Datetime(string="Appointment To", tracking=True)
+    arrival_photo = fields.Image(max_width=1920, max_height=1920, copy=False)
     paused_minutes = fields.Integer(
         string="Paused Time (minutes)",
         readonly=True,
@@ -115,6 +122,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         "arrival_paused_minutes",
         "project_id.sla_calendar_id",
         "project_id.tz",
+        "date_appointment_end",
     )
     def _compute_sla_deadlines(self):
         """Deadline = date reported + target + the working minutes paused
@@ -133,6 +141,10 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 paused_field,
             ) in SLA_TARGET_FIELDS.items():
                 minutes = targets[target]
+                if target == "arrival" and ticket.date_appointment_end:
+                    # an agreed appointment: arrive by the end of the slot
+                    ticket[deadline_field] = ticket.date_appointment_end
+                    continue
                 if (
                     not policy
                     or not project
@@ -379,3 +391,31 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         )
         if cron and next_due:
             cron.sudo()._trigger(at=next_due)
+
+    @api.constrains("date_appointment_start", "date_appointment_end")
+    def _check_appointment(self):
+        for ticket in self:
+            start, end = ticket.date_appointment_start, ticket.date_appointment_end
+            if bool(start) != bool(end) or (start and end <= start):
+                raise ValidationError(
+                    self.env._(
+                        "The appointment of %(ticket)s needs a start and a later end.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def action_arrive(self):
+        """One tap from the technician's phone: arrived on site now."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            if ticket.date_arrived:
+                continue
+            vals = {"date_arrived": now}
+            if ticket.state == "dispatched":
+                vals["stage_id"] = ticket._stage_for("in_progress").id
+            ticket.write(vals)
+            ticket.message_post(
+                body=self.env._("%(user)s arrived on site.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

@@ -334,3 +334,53 @@ class TestPropertyTicket(PropertyCsCommon):
         self.assertEqual(ticket.state, "closed")
         self.assertTrue(ticket.is_auto_confirmed)
         self.assertIn("automatically", ticket.message_ids[0].body)
+
+    def test_appointment_and_one_tap_arrival(self):
+        """An agreed slot sets the arrival target; the technician taps Arrived."""
+        ticket = self._ticket(category_id=self.leak.id)
+        ticket.write(
+            {
+                "date_appointment_start": "2026-11-23 07:00:00",
+                "date_appointment_end": "2026-11-23 09:00:00",
+            }
+        )
+        self.assertEqual(str(ticket.date_arrival_deadline), "2026-11-23 09:00:00")
+        with self.assertRaises(ValidationError):
+            ticket.date_appointment_end = "2026-11-23 06:00:00"
+        ticket.action_assign(self.engineering, self.technician)
+        with freeze_time("2026-11-23 08:10:00"):
+            ticket.with_user(self.technician).action_arrive()
+        self.assertEqual(str(ticket.date_arrived), "2026-11-23 08:10:00")
+        self.assertEqual(ticket.state, "in_progress")
+        self.assertIn("arrived on site", ticket.message_ids[0].body)
+
+    def test_broken_promise_tells_the_owner(self):
+        """A missed promise: apology, reason, remedy and a new time, sent."""
+        ticket = self._ticket(partner_id=self.owner_a.id)
+        ticket.date_promised = "2026-11-20 10:00:00"
+        with freeze_time("2026-11-21 08:00:00"):
+            self.assertTrue(ticket.is_promise_missed)
+            self.assertIn(
+                ticket,
+                self.env["property.ticket"].search([("is_promise_missed", "=", True)]),
+            )
+            wizard = Form(
+                self.env["property.ticket.promise.wizard"]
+                .with_user(self.agent)
+                .with_context(default_ticket_id=ticket.id)
+            )
+            wizard.reason = "The spare part arrived late."
+            wizard.remedy = "The technician comes first thing tomorrow."
+            wizard.date_new = "2026-11-22 01:00:00"
+            wizard.save().action_confirm()
+            self.assertFalse(ticket.is_promise_missed)
+        promise = ticket.promise_ids
+        self.assertEqual(str(promise.date_previous), "2026-11-20 10:00:00")
+        message = ticket.message_ids[0]
+        self.assertIn(self.owner_a, message.partner_ids)
+        self.assertIn("spare part", message.body)
+        self.assertIn("sorry", message.body)
+        with freeze_time("2026-11-21 08:00:00"), self.assertRaises(UserError):
+            ticket._record_broken_promise(
+                "Sorry", "x", "y", ticket.date_promised.replace(year=2020)
+            )

@@ -1,2 +1,3 @@
 from . import property_ticket_assign
 from . import property_ticket_reply
+from . import property_ticket_promise_wizard
