@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import GROUP, PropertyCsCommon
@@ -384,3 +384,77 @@ class TestPropertyTicket(PropertyCsCommon):
             ticket._record_broken_promise(
                 "Sorry", "x", "y", ticket.date_promised.replace(year=2020)
             )
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyTicketBackoffice(PropertyCsCommon, HttpCase):
+    def test_phone_call_to_dispatch_tour(self):
+        """Tour: an agent takes a phone call and dispatches it to a technician."""
+        engineering = self.env.ref("property_cs.property_department_engineering")
+        technician = new_test_user(
+            self.env,
+            login="pcs_tour_technician",
+            name="PCS Technician",
+            groups=GROUP % "department",
+        )
+        engineering.write(
+            {"member_ids": [Command.link(technician.id)], "leader_id": False}
+        )
+        self.owner_a.mobile = "13800000001"
+        self.agent.write({"password": "pcs_agent"})
+        self.start_tour(
+            "/odoo/action-property_cs.property_ticket_action?view_type=list",
+            "property_cs_phone_dispatch_tour",
+            login="pcs_agent",
+        )
+        ticket = self.env["property.ticket"].search(
+            [("name", "=", "Water leaking from the ceiling")]
+        )
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.user_id, technician)
+        self.assertEqual(ticket.state, "dispatched")
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyTicketPerformance(PropertyCsCommon):
+    def test_kanban_queries_constant(self):
+        """The ticket kanban of 80 cards costs as many queries as one of 20."""
+        leak = self.env.ref("property_cs.property_ticket_category_water_leak")
+        self.env["property.ticket"].create(
+            [
+                {
+                    "name": f"Leak {i}",
+                    "unit_id": (self.unit_a1 | self.unit_a2 | self.unit_a3)[i % 3].id,
+                    "category_id": leak.id,
+                }
+                for i in range(80)
+            ]
+        )
+        self.env.flush_all()
+        spec = {
+            "number": {},
+            "name": {},
+            "unit_id": {"fields": {"display_name": {}}},
+            "category_id": {"fields": {"display_name": {}}},
+            "severity_id": {"fields": {"display_name": {}}},
+            "user_id": {"fields": {"display_name": {}}},
+            "stage_id": {"fields": {"display_name": {}}},
+            "activity_ids": {"fields": {}},
+            "color": {},
+        }
+        Ticket = self.env["property.ticket"].with_user(self.agent)
+        domain = [("project_id", "=", self.project_a.id)]
+
+        def count(limit):
+            self.env.invalidate_all()
+            Ticket.web_search_read(domain, spec, limit=limit)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Ticket.web_search_read(domain, spec, limit=limit)
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(count(20), count(80))
+        self.env.invalidate_all()
+        with self.assertQueryCount(8):
+            result = Ticket.web_search_read(domain, spec, limit=80)
+        self.assertEqual(len(result["records"]), 80)
