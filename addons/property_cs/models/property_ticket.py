@@ -183,6 +183,12 @@ class PropertyTicket(models.Model):
     promise_ids = fields.One2many(
         "property.ticket.promise", "ticket_id", string="Broken Promises"
     )
+    satisfaction_contact = fields.Selection(
+        [("rating", "Rating"), ("callback", "Callback"), ("survey", "Pulse Survey")],
+        readonly=True,
+        copy=False,
+        help="The one satisfaction contact made for this ticket.",
+    )
     is_auto_confirmed = fields.Boolean(
         string="Confirmed Automatically", readonly=True, copy=False
     )
@@ -830,14 +836,33 @@ class PropertyTicket(models.Model):
                     partner_ids=child.partner_id.ids,
                 )
 
+    def _claim_satisfaction_contact(self, kind):
+        """At most one satisfaction contact per ticket, across rating,
+        callback and pulse survey; the company setting says which one takes
+        precedence. Return True when ``kind`` may contact the owner now (and
+        record it), False otherwise."""
+        self.ensure_one()
+        if self.satisfaction_contact or not self.partner_id:
+            return False
+        if self.company_id.property_satisfaction_channel != kind:
+            return False
+        self.sudo().satisfaction_contact = kind
+        return True
+
     def _track_template(self, changes):
-        """Tell the owner when the ticket enters a stage with a template."""
+        """Tell the owner when the ticket enters a stage with a template; the
+        closing mail carries the rating links, so it is sent only when the
+        rating is this ticket's satisfaction contact."""
         res = super()._track_template(changes)
         ticket = self[0]
+        closing_mail = ticket.stage_id.mail_template_id == self.env.ref(
+            "property_cs.mail_template_ticket_closed", raise_if_not_found=False
+        )
         if (
             "stage_id" in changes
             and ticket.stage_id.mail_template_id
             and ticket.partner_id
+            and (not closing_mail or ticket._claim_satisfaction_contact("rating"))
         ):
             res["stage_id"] = (
                 ticket.stage_id.mail_template_id,

@@ -45,6 +45,14 @@ class ResCompany(models.Model):
         help="Minutes after a breach before head office is told (D-7).",
     )
 
+    property_satisfaction_channel = fields.Selection(
+        [("rating", "Rating"), ("callback", "Callback"), ("survey", "Pulse Survey")],
+        string="Satisfaction Contact",
+        default="rating",
+        required=True,
+        help="The one way each closed ticket's owner is asked about their "
+        "satisfaction.",
+    )
     property_auto_confirm_days = fields.Integer(
         string="Auto-Confirm After (Days)",
         default=3,

@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     property_key_contact_interval_unit = fields.Selection(
         related="company_id.property_key_contact_interval_unit", readonly=False
     )
+    property_satisfaction_channel = fields.Selection(
+        related="company_id.property_satisfaction_channel", readonly=False
+    )
     property_auto_confirm_days = fields.Integer(
         related="company_id.property_auto_confirm_days", readonly=False
     )

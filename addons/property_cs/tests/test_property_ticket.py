@@ -458,3 +458,39 @@ class TestPropertyTicketPerformance(PropertyCsCommon):
         with self.assertQueryCount(8):
             result = Ticket.web_search_read(domain, spec, limit=80)
         self.assertEqual(len(result["records"]), 80)
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyTicketSatisfaction(PropertyCsCommon):
+    def _closed_ticket(self):
+        ticket = self.env["property.ticket"].create(
+            {"name": "Tap", "unit_id": self.unit_a1.id, "partner_id": self.owner_a.id}
+        )
+        self.flush_tracking()
+        ticket = ticket.with_env(self.env_tracking)
+        ticket.action_done()
+        ticket.action_close()
+        self.flush_tracking()
+        ticket.invalidate_recordset(["message_ids"])
+        return ticket
+
+    def test_one_satisfaction_contact_rating_first(self):
+        """With rating first, the closing mail asks for a rating, once."""
+        ticket = self._closed_ticket()
+        self.assertEqual(ticket.satisfaction_contact, "rating")
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: "how did we do" in (m.subject or ""))
+        )
+        self.assertFalse(ticket._claim_satisfaction_contact("callback"))
+
+    def test_callback_takes_precedence(self):
+        """With callbacks first, no rating mail; the callback claims it."""
+        self.company.property_satisfaction_channel = "callback"
+        ticket = self._closed_ticket()
+        self.assertFalse(ticket.satisfaction_contact)
+        self.assertFalse(
+            ticket.message_ids.filtered(lambda m: "how did we do" in (m.subject or ""))
+        )
+        self.assertFalse(ticket._claim_satisfaction_contact("rating"))
+        self.assertTrue(ticket._claim_satisfaction_contact("callback"))
+        self.assertFalse(ticket._claim_satisfaction_contact("callback"))
