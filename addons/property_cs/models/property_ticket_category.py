@@ -13,12 +13,15 @@ class PropertyTicketCategory(models.Model):
     _name = "property.ticket.category"
     _description = "Ticket Category"
     _parent_store = True
-    _order = "complete_name"
+    _order = "parent_path, id"
     _rec_name = "complete_name"
+    _rec_names_search = ["name", "parent_id.name"]
 
     name = fields.Char(required=True, translate=True)
     complete_name = fields.Char(
-        compute="_compute_complete_name", store=True, recursive=True
+        compute="_compute_complete_name",
+        recursive=True,
+        help="Computed in the reader's language from the translated names.",
     )
     parent_id = fields.Many2one(
         "property.ticket.category", string="Parent Category", ondelete="restrict"
@@ -39,6 +42,7 @@ class PropertyTicketCategory(models.Model):
     )
 
     @api.depends("name", "parent_id.complete_name")
+    @api.depends_context("lang")
     def _compute_complete_name(self):
         for category in self:
             category.complete_name = (
