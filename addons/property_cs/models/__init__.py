@@ -23,6 +23,7 @@ from . import property_ticket_sla_mixin
 from . import property_service_price
 from . import property_ticket_charge
 from . import property_ticket_billing_mixin
+from . import property_ticket_portal_mixin
 from . import property_reply_phrase
 from . import property_faq
 from . import property_ticket_promise

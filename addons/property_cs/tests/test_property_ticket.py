@@ -455,7 +455,7 @@ class TestPropertyTicketPerformance(PropertyCsCommon):
 
         self.assertEqual(count(20), count(80))
         self.env.invalidate_all()
-        with self.assertQueryCount(8):
+        with self.assertQueryCount(9):
             result = Ticket.web_search_read(domain, spec, limit=80)
         self.assertEqual(len(result["records"]), 80)
 

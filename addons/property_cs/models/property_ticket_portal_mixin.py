@@ -1,0 +1,284 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import plaintext2html
+from odoo.tools.mimetypes import guess_mimetype
+
+PORTAL_KINDS = ("inquiry", "repair", "complaint", "suggestion", "praise")
+PORTAL_UNIT_ROLES = ("owner", "co_owner", "tenant", "household", "resident")
+PORTAL_MAX_PHOTOS = 10
+PORTAL_MAX_PHOTO_SIZE = 10 * 1024 * 1024  # bytes
+
+
+class PropertyTicketPortalMixin(models.AbstractModel):
+    """What owners and tenants do with their tickets in the portal (D-9,
+    D-10, D-14): submit with photos, follow, confirm or reopen. Controllers
+    call these methods; they check the partner's rights, then act as
+    superuser."""
+
+    _name = "property.ticket.portal.mixin"
+    _description = "Service Ticket Portal Actions"
+
+    @api.model
+    def _portal_units_for(self, partner):
+        """Units a portal partner may submit requests for: the units they
+        currently own or co-own, rent, or live in (tenants submit for their
+        rented unit). Returned as superuser: the caller only shows their
+        names."""
+        links = (
+            self.env["property.unit.partner"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("role", "in", PORTAL_UNIT_ROLES),
+                    ("is_current", "=", True),
+                ]
+            )
+        )
+        return links.unit_id
+
+    @api.model
+    def _portal_ticket_domain(self, partner):
+        """Tickets listed in the portal: those the partner requested or
+        follows. Record rules apply on top."""
+        return [
+            "|",
+            ("partner_id", "=", partner.id),
+            ("message_partner_ids", "in", partner.ids),
+        ]
+
+    @api.model
+    def _portal_kind_selection(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return [(kind, kinds[kind]) for kind in PORTAL_KINDS]
+
+    @api.model
+    def _portal_categories(self):
+        return (
+            self.env["property.ticket.category"].sudo().search([("active", "=", True)])
+        )
+
+    @api.model
+    def _portal_create_ticket(self, partner, values, photos=None):
+        """Record a request submitted from the portal (D-14).
+
+        :param partner: the logged-in requester
+        :param dict values: ``unit_id``, ``kind``, ``category_id``, ``name``
+            (subject) and ``description`` (plain text), as posted
+        :param photos: list of ``(file name, bytes)``; images only
+        :return: the new ticket, as superuser
+        :raise AccessError: the unit is not one of the partner's units
+        :raise UserError: a value is missing or invalid
+        """
+        try:
+            unit_id = int(values.get("unit_id") or 0)
+        except ValueError:
+            unit_id = 0
+        unit = self._portal_units_for(partner).filtered(lambda u: u.id == unit_id)
+        if not unit:
+            raise AccessError(
+                self.env._(
+                    "You can only submit a request for a unit you own, rent or live in."
+                )
+            )
+        kind = values.get("kind") or "repair"
+        if kind not in PORTAL_KINDS:
+            raise UserError(self.env._("Choose the type of your request."))
+        subject = (values.get("name") or "").strip()
+        if not subject:
+            raise UserError(self.env._("Give your request a subject."))
+        category = self.env["property.ticket.category"]
+        if values.get("category_id"):
+            try:
+                category_id = int(values["category_id"])
+            except ValueError:
+                category_id = 0
+            category = self._portal_categories().filtered(lambda c: c.id == category_id)
+            if not category:
+                raise UserError(self.env._("Choose a category from the list."))
+        photos = self._portal_check_photos(photos or [])
+        description = (values.get("description") or "").strip()
+        ticket = self.sudo().create(
+            {
+                "name": subject[:200],
+                "description": plaintext2html(description) if description else False,
+                "kind": kind,
+                "channel": "portal",
+                "location_type": "unit",
+                "project_id": unit.project_id.id,
+                "unit_id": unit.id,
+                "partner_id": partner.id,
+                "email_from": partner.email,
+                "category_id": category.id,
+                "company_id": unit.company_id.id or self.env.company.id,
+            }
+        )
+        ticket.message_subscribe(partner_ids=partner.ids)
+        attachments = ticket._portal_attach_photos(photos)
+        ticket.message_post(
+            body=self.env._("Request submitted from the portal."),
+            author_id=partner.id,
+            attachment_ids=attachments.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return ticket
+
+    @api.model
+    def _portal_check_photos(self, photos):
+        """Keep the non-empty uploads; refuse anything but images."""
+        photos = [(name, content) for name, content in photos if content]
+        if len(photos) > PORTAL_MAX_PHOTOS:
+            raise UserError(
+                self.env._("Attach at most %(count)s photos.", count=PORTAL_MAX_PHOTOS)
+            )
+        checked = []
+        for name, content in photos:
+            mimetype = guess_mimetype(content)
+            if not mimetype.startswith("image/") or mimetype == "image/svg+xml":
+                raise UserError(
+                    self.env._("%(file)s is not a photo.", file=name or "?")
+                )
+            if len(content) > PORTAL_MAX_PHOTO_SIZE:
+                raise UserError(
+                    self.env._(
+                        "%(file)s is larger than %(size)s MB.",
+                        file=name,
+                        size=PORTAL_MAX_PHOTO_SIZE // (1024 * 1024),
+                    )
+                )
+            checked.append((name or "photo", content, mimetype))
+        return checked
+
+    def _portal_attach_photos(self, photos):
+        """Create the checked photos (see ``_portal_check_photos``) as
+        pending uploads of the current user: ``message_post`` then links
+        them to the ticket (res_model/res_id); for portal users it only
+        accepts attachments they uploaded themselves."""
+        self.ensure_one()
+        if not photos:
+            return self.env["ir.attachment"]
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "mimetype": mimetype,
+                        "res_model": "mail.compose.message",
+                        "res_id": 0,
+                    }
+                    for name, content, mimetype in photos
+                ]
+            )
+        )
+
+    def _portal_ticket_values(self, partner):
+        """What the requester may see of a ticket. Staff data (handling tips,
+        key-customer reasons, assignee, department, internal notes) is never
+        passed to the portal."""
+        self.ensure_one()
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return {
+            "ticket": self,
+            "page_name": "property_ticket",
+            "ticket_view": {
+                "number": self.number,
+                "name": self.name,
+                "kind": kinds.get(self.kind, ""),
+                "unit": self.unit_id.complete_name or self.common_area or "",
+                "project": self.project_id.name,
+                "category": self.category_id.complete_name or "",
+                "stage": self.stage_id.name or "",
+                "state": self.state,
+                "date_reported": self.date_reported,
+                "date_done": self.date_done,
+                "date_closed": self.date_closed,
+                "description": self.description,
+            },
+            "can_answer": self._portal_can_answer(partner),
+        }
+
+    def _portal_can_answer(self, partner):
+        """The requester confirms or reopens a done unit ticket (D-10)."""
+        self.ensure_one()
+        return (
+            self.state == "done"
+            and self.needs_confirmation
+            and self.location_type == "unit"
+            and self.partner_id == partner
+        )
+
+    def _portal_check_answer(self, partner):
+        self.ensure_one()
+        if self.partner_id != partner:
+            raise AccessError(
+                self.env._("Only the requester can confirm or reopen this request.")
+            )
+        if not self._portal_can_answer(partner):
+            raise UserError(
+                self.env._(
+                    "Request %(ticket)s is not waiting for your confirmation.",
+                    ticket=self.display_name,
+                )
+            )
+
+    def _portal_confirm(self, partner, via_token=False):
+        """The requester confirms the closure of a done ticket (D-10)."""
+        self._portal_check_answer(partner)
+        ticket = self.sudo()
+        ticket.action_close()
+        body = (
+            self.env._(
+                "%(partner)s confirmed the closure from the email link.",
+                partner=partner.name,
+            )
+            if via_token
+            else self.env._(
+                "%(partner)s confirmed the closure from the customer portal.",
+                partner=partner.name,
+            )
+        )
+        ticket.message_post(
+            body=body,
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
+
+    def _portal_reopen(self, partner, reason, via_token=False):
+        """The requester reopens a done ticket with a reason; the reopen
+        count goes up (D-10)."""
+        self._portal_check_answer(partner)
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Tell us why the request is not solved."))
+        ticket = self.sudo()
+        ticket.action_reopen()
+        body = (
+            self.env._(
+                "%(partner)s reopened the request from the email link: %(reason)s",
+                partner=partner.name,
+                reason=reason,
+            )
+            if via_token
+            else self.env._(
+                "%(partner)s reopened the request from the customer portal: %(reason)s",
+                partner=partner.name,
+                reason=reason,
+            )
+        )
+        ticket.message_post(
+            body=body,
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
