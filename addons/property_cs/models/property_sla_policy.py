@@ -14,7 +14,9 @@ class PropertySlaPolicy(models.Model):
     _order = "severity_id, project_id, category_id, id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # computed in the reader's language: severity and category names are
+    # translated, so the policy name is not stored
+    name = fields.Char(compute="_compute_name")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company",
@@ -70,6 +72,7 @@ class PropertySlaPolicy(models.Model):
             policy.company_id = policy.project_id.company_id or policy.company_id
 
     @api.depends("severity_id.name", "project_id.name", "category_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         for policy in self:
             parts = [policy.severity_id.name or ""]

@@ -418,3 +418,14 @@ class TestPropertyTicketSla(PropertyCsCommon):
             self.env.invalidate_all()
             with self.assertQueryCount(10):
                 self._cron()
+
+    def test_policy_name_in_reader_language(self):
+        """Policy names follow the reader's language (severity names)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_cs"], ["zh_CN"])
+        ticket = self._ticket(self.cat_major)
+        policy = ticket.sla_policy_id.with_context(lang="zh_CN")
+        self.assertEqual(policy.name, policy.severity_id.name)
+        self.assertNotEqual(
+            policy.name, ticket.sla_policy_id.with_context(lang="en_US").name
+        )
