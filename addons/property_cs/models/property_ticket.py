@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import email_normalize, format_datetime
 
+from .res_company import SATISFACTION_CHANNELS
+
 OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
 SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
 
@@ -180,7 +182,7 @@ class PropertyTicket(models.Model):
         "property.ticket.promise", "ticket_id", string="Broken Promises"
     )
     satisfaction_contact = fields.Selection(
-        [("rating", "Rating"), ("callback", "Callback"), ("survey", "Pulse Survey")],
+        SATISFACTION_CHANNELS,
         readonly=True,
         copy=False,
         help="The one satisfaction contact made for this ticket.",

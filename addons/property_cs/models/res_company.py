@@ -3,6 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+SATISFACTION_CHANNELS = [
+    ("rating", "Rating"),
+    ("callback", "Callback"),
+    ("survey", "Pulse Survey"),
+]
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -46,7 +52,7 @@ class ResCompany(models.Model):
     )
 
     property_satisfaction_channel = fields.Selection(
-        [("rating", "Rating"), ("callback", "Callback"), ("survey", "Pulse Survey")],
+        SATISFACTION_CHANNELS,
         string="Satisfaction Contact",
         default="rating",
         required=True,

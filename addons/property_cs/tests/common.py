@@ -6,10 +6,45 @@ from odoo.tests import new_test_user
 from odoo.addons.base.tests.common import BaseCommon
 
 GROUP = "property_cs.group_property_cs_%s"
+PROJECT_ROLES = (
+    "agent",
+    "supervisor",
+    "manager",
+    "department",
+    "finance",
+    "surveyor",
+    "special_needs",
+)
+INTERNAL_ID_NUMBER = "110101199003071234"
+# what owners must never see of themselves in the portal or in mails
+INTERNAL_MARKERS = (
+    "Dominant",
+    "respected",  # the dominant handling tip
+    "Civil servant",
+    "rules and fairness",  # the civil-servant tip
+    "Key Customer",
+    "owners' committee",
+    "1101**********1234",
+    INTERNAL_ID_NUMBER,
+    "Wheelchair",
+    "calls after 18:00",
+)
 
 
 class PropertyCsCommon(BaseCommon):
     """Two projects, owners in each, and one user per role on project A."""
+
+    @classmethod
+    def _tag_owner_with_internal_data(cls):
+        """Give owner A every kind of internal data the portal must hide."""
+        cls.owner_a.write(
+            {
+                "id_number": INTERNAL_ID_NUMBER,
+                "is_committee_member": True,
+                "special_needs": "Wheelchair user",
+                "handling_note": "Prefers calls after 18:00",
+            }
+        )
 
     def flush_tracking(self):
         """Write pending chatter tracking, as the end of a request does."""
@@ -102,15 +137,7 @@ class PropertyCsCommon(BaseCommon):
             ]
         )
         cls.users = {}
-        for role in (
-            "agent",
-            "supervisor",
-            "manager",
-            "department",
-            "finance",
-            "surveyor",
-            "special_needs",
-        ):
+        for role in PROJECT_ROLES:
             cls.users[role] = new_test_user(
                 cls.env,
                 login=f"pcs_{role}",

@@ -2,20 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 
-from .common import PropertyCsCommon
-
-INTERNAL_MARKERS = (
-    "Dominant",
-    "respected",  # the dominant handling tip
-    "Civil servant",
-    "rules and fairness",  # the civil-servant tip
-    "Key Customer",
-    "owners' committee",
-    "1101**********1234",
-    "110101199003071234",
-    "Wheelchair",
-    "calls after 18:00",
-)
+from .common import INTERNAL_MARKERS, PropertyCsCommon
 
 
 @tagged("post_install", "-at_install")
@@ -23,14 +10,7 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.owner_a.write(
-            {
-                "id_number": "110101199003071234",
-                "is_committee_member": True,
-                "special_needs": "Wheelchair user",
-                "handling_note": "Prefers calls after 18:00",
-            }
-        )
+        cls._tag_owner_with_internal_data()
         cls.env["property.vehicle"].create(
             {"name": "浙A·D1234", "partner_id": cls.owner_a.id}
         )

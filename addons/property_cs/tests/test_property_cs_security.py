@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCsCommon
+from .common import PROJECT_ROLES, PropertyCsCommon
 
 MODELS = (
     "property.project",
@@ -21,15 +21,7 @@ class TestPropertyCsSecurity(PropertyCsCommon):
 
     def test_staff_see_assigned_projects_only(self):
         """Every staff role of project A sees A's records, none of B's."""
-        for role in (
-            "agent",
-            "supervisor",
-            "manager",
-            "department",
-            "finance",
-            "surveyor",
-            "special_needs",
-        ):
+        for role in PROJECT_ROLES:
             user = self.users[role]
             units = self._visible(user, "property.unit")
             self.assertIn(self.unit_a1, units, role)

@@ -7,8 +7,7 @@ from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCsCommon
-from .test_property_cs_portal import INTERNAL_MARKERS
+from .common import INTERNAL_MARKERS, PropertyCsCommon
 
 PHOTO = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
@@ -21,14 +20,7 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.owner_a.write(
-            {
-                "id_number": "110101199003071234",
-                "is_committee_member": True,
-                "special_needs": "Wheelchair user",
-                "handling_note": "Prefers calls after 18:00",
-            }
-        )
+        cls._tag_owner_with_internal_data()
         cls.leak = cls.env.ref("property_cs.property_ticket_category_water_leak")
         Ticket = cls.env["property.ticket"]
         cls.ticket_a = Ticket._portal_create_ticket(
