@@ -766,7 +766,7 @@ class PropertyTicket(models.Model):
                 "remedy": remedy,
             }
         )
-        self.date_promised = date_new
+        self.with_context(property_promise_broken=True).date_promised = date_new
         tz = self.partner_id.tz or self.project_id.tz or "Asia/Shanghai"
         new_time = format_datetime(self.env, date_new, tz=tz, dt_format="short")
         body = Markup("<p>%s</p><p>%s</p><p>%s</p><p>%s</p>") % (

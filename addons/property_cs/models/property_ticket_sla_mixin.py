@@ -7,6 +7,18 @@ from odoo.exceptions import UserError, ValidationError
 
 # states in which the SLA clock runs (paused stops it, D-7)
 CLOCK_STATES = ("new", "dispatched", "in_progress")
+# writes that can move a deadline or the next SLA step
+SLA_SCHEDULE_FIELDS = {
+    "sla_policy_id",
+    "severity_id",
+    "category_id",
+    "project_id",
+    "date_reported",
+    "date_appointment_end",
+    "date_committed",
+    "date_arrived",
+    "stage_id",
+}
 # target -> (deadline field, field that marks the target as met,
 #            paused working minutes that push it)
 SLA_TARGET_FIELDS = {
@@ -60,6 +72,12 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         copy=False,
         tracking=True,
         help="When the agent told the owner the promised time (D-7).",
+    )
+    date_departed = fields.Datetime(
+        string="Technician On The Way",
+        copy=False,
+        tracking=True,
+        help="When the technician set off to the owner; the owner is told.",
     )
     date_arrived = fields.Datetime(string="Arrived On Site", copy=False, tracking=True)
     date_appointment_start = fields.Datetime(
@@ -160,6 +178,18 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A promised time given at intake is the commitment (D-7): it is
+        recorded as given now and the received mail tells it."""
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if vals.get("date_promised") and not vals.get("date_committed"):
+                vals["date_committed"] = now
+        tickets = super().create(vals_list)
+        tickets._sla_schedule_next_pass()
+        return tickets
+
     def write(self, vals):
         to_pause = to_resume = self.browse()
         if "stage_id" in vals:
@@ -181,7 +211,25 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 to_resume = self.filtered(lambda t: t.state == "paused")
         reclassify = {"category_id", "severity_id", "project_id", "unit_id"} & set(vals)
         old = {t.id: (t.severity_id, t.category_id) for t in self} if reclassify else {}
+        promised = self.browse()
+        if vals.get("date_promised"):
+            promised = self.filtered(
+                lambda t: (
+                    t.date_promised
+                    != fields.Datetime.to_datetime(vals["date_promised"])
+                )
+            )
+            uncommitted = promised.filtered(lambda t: not t.date_committed)
+            if uncommitted and "date_committed" not in vals:
+                # telling the owner a time is giving the commitment (D-7)
+                super(PropertyTicketSlaMixin, uncommitted).write(
+                    {"date_committed": fields.Datetime.now()}
+                )
         res = super().write(vals)
+        if promised and not self.env.context.get("property_promise_broken"):
+            promised._sla_notify_owner("property_cs.mail_template_ticket_promised")
+        if SLA_SCHEDULE_FIELDS & set(vals):
+            self._sla_schedule_next_pass()
         if to_pause:
             to_pause._sla_start_pause()
         if to_resume:
@@ -391,6 +439,61 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         )
         if cron and next_due:
             cron.sudo()._trigger(at=next_due)
+
+    def _sla_schedule_next_pass(self):
+        """Wake the SLA cron at the first future step of these tickets, so a
+        new or moved deadline is warned about to the minute (D-7), not at the
+        next periodic run."""
+        now = fields.Datetime.now()
+        next_due = None
+        for ticket in self:
+            if ticket.state not in CLOCK_STATES:
+                continue
+            for deadline_field, met_field, _p in SLA_TARGET_FIELDS.values():
+                deadline = ticket[deadline_field]
+                if not deadline or (met_field and ticket[met_field]):
+                    continue
+                for _step, date_due in self._sla_due_steps(ticket.company_id, deadline):
+                    if date_due > now and (next_due is None or date_due < next_due):
+                        next_due = date_due
+                        break
+        cron = self.env.ref(
+            "property_cs.ir_cron_property_sla_escalation", raise_if_not_found=False
+        )
+        if cron and next_due:
+            cron.sudo()._trigger(at=next_due)
+
+    def _sla_notify_owner(self, template_xmlid):
+        """Send an owner template (D-9) to the tickets that have an owner;
+        the mail is owner-facing and never carries internal data."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        # the sender may be a technician who cannot read the owner's file;
+        # sudo keeps them as the author
+        for ticket in self.sudo().filtered("partner_id"):
+            ticket.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_note",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+
+    def action_on_the_way(self):
+        """The technician sets off: the owner is told who is coming and by
+        when to expect them (D-9). Only once per visit."""
+        now = fields.Datetime.now()
+        leaving = self.filtered(lambda t: not t.date_departed and not t.date_arrived)
+        if not leaving:
+            raise UserError(
+                self.env._("The technician is already on the way or on site.")
+            )
+        for ticket in leaving:
+            vals = {"date_departed": now}
+            if ticket.state == "dispatched":
+                vals["stage_id"] = ticket._stage_for("in_progress").id
+            ticket.write(vals)
+        leaving._sla_notify_owner("property_cs.mail_template_ticket_on_the_way")
+        return True
 
     @api.constrains("date_appointment_start", "date_appointment_end")
     def _check_appointment(self):

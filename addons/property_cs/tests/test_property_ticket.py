@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import format_datetime, mute_logger
 
 from .common import GROUP, PropertyCsCommon
 
@@ -353,6 +353,88 @@ class TestPropertyTicket(PropertyCsCommon):
         self.assertEqual(str(ticket.date_arrived), "2026-11-23 08:10:00")
         self.assertEqual(ticket.state, "in_progress")
         self.assertIn("arrived on site", ticket.message_ids[0].body)
+
+    def test_promised_time_is_the_commitment_told_to_the_owner(self):
+        """Setting the promised time records the commitment and mails it."""
+        ticket = self._ticket(partner_id=self.owner_a.id)
+        self.assertFalse(ticket.date_committed)
+        with freeze_time("2026-11-22 02:05:00"):
+            ticket.with_user(self.agent).date_promised = "2026-11-22 03:00:00"
+        self.assertEqual(str(ticket.date_committed), "2026-11-22 02:05:00")
+        mail = ticket.message_ids.filtered(
+            lambda m: "promised time" in (m.subject or "")
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn(self.owner_a, mail.partner_ids)
+        # in the owner's time zone (Asia/Shanghai)
+        self.assertIn(
+            format_datetime(
+                self.env, ticket.date_promised, tz="Asia/Shanghai", dt_format="short"
+            ),
+            mail.body,
+        )
+        with freeze_time("2026-11-22 02:30:00"):
+            ticket.date_promised = "2026-11-22 04:00:00"
+        self.assertEqual(
+            str(ticket.date_committed),
+            "2026-11-22 02:05:00",
+            "the first commitment stays the commitment time",
+        )
+        # a promise given at intake is in the received mail, no second mail
+        intake = self._ticket(
+            partner_id=self.owner_a.id, date_promised="2026-11-22 05:00:00"
+        )
+        self.assertTrue(intake.date_committed)
+        self.assertFalse(
+            intake.message_ids.filtered(lambda m: "promised time" in (m.subject or ""))
+        )
+
+    def test_received_mail_tells_the_committed_time(self):
+        """The received mail gives the promised time, or when it will come."""
+        template = self.env.ref("property_cs.mail_template_ticket_received")
+        ticket = self._ticket(partner_id=self.owner_a.id)
+        body = template._render_field("body_html", ticket.ids)[ticket.id]
+        self.assertIn("We will tell you by", body)
+        ticket.date_promised = "2026-11-22 05:00:00"
+        body = template._render_field("body_html", ticket.ids)[ticket.id]
+        self.assertIn("We promise to solve it by", body)
+        self.assertIn(
+            format_datetime(
+                self.env, ticket.date_promised, tz="Asia/Shanghai", dt_format="short"
+            ),
+            body,
+        )
+
+    def test_technician_on_the_way_tells_the_owner(self):
+        """On My Way: tracked, owner told who comes and by when; only once."""
+        ticket = self._ticket(category_id=self.leak.id, partner_id=self.owner_a.id)
+        ticket.write(
+            {
+                "date_appointment_start": "2026-11-23 07:00:00",
+                "date_appointment_end": "2026-11-23 09:00:00",
+            }
+        )
+        ticket.action_assign(self.engineering, self.technician)
+        with freeze_time("2026-11-23 07:20:00"):
+            ticket.with_user(self.technician).action_on_the_way()
+        self.assertEqual(str(ticket.date_departed), "2026-11-23 07:20:00")
+        self.assertEqual(ticket.state, "in_progress")
+        mail = ticket.message_ids.filtered(lambda m: "on the way" in (m.subject or ""))
+        self.assertEqual(len(mail), 1)
+        self.assertIn(self.owner_a, mail.partner_ids)
+        self.assertIn(self.technician.name, mail.body)
+        self.assertIn(
+            format_datetime(
+                self.env,
+                ticket.date_appointment_end,
+                tz="Asia/Shanghai",
+                dt_format="short",
+            ),
+            mail.body,
+            "appointment end in the owner's time zone",
+        )
+        with self.assertRaises(UserError):
+            ticket.with_user(self.technician).action_on_the_way()
 
     def test_broken_promise_tells_the_owner(self):
         """A missed promise: apology, reason, remedy and a new time, sent."""

@@ -138,8 +138,9 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         }
         Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)])
         self.env.invalidate_all()
-        # measured with the SLA deadlines and billing computed at creation
-        with self.assertQueryCount(__system__=35):
+        # measured with the SLA deadlines and billing computed at creation and
+        # the SLA cron woken at the first warning (one trigger insert)
+        with self.assertQueryCount(__system__=38):
             Ticket._portal_create_ticket(
                 self.owner_a, dict(values, name="Measured"), [("p.png", PHOTO)]
             )
@@ -186,6 +187,23 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
             response = self.url_open(url + suffix, allow_redirects=False)
             self.assertEqual(response.status_code, 303)
             self.assertNotIn("Bathroom ceiling drips", response.text)
+
+    def test_owner_sees_promise_and_technician_on_the_way(self):
+        """The portal page shows the promised time and the technician's
+        departure until arrival, both in the owner's own page."""
+        self.ticket_a.write(
+            {
+                "date_promised": "2026-11-22 08:00:00",
+                "date_departed": "2026-11-22 06:00:00",
+            }
+        )
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        page = self.url_open(f"/my/tickets/{self.ticket_a.id}").text
+        self.assertIn("o_property_cs_ticket_promised", page)
+        self.assertIn("o_property_cs_ticket_on_the_way", page)
+        self.ticket_a.date_arrived = "2026-11-22 06:30:00"
+        page = self.url_open(f"/my/tickets/{self.ticket_a.id}").text
+        self.assertNotIn("o_property_cs_ticket_on_the_way", page)
 
     # tenants
     def test_tenant_submits_for_rented_unit_only(self):

@@ -72,6 +72,28 @@ class TestPropertyTicketSla(PropertyCsCommon):
     # deadlines
     # ------------------------------------------------------------------
     @freeze_time(T0)
+    def test_new_ticket_wakes_the_cron_at_its_first_warning(self):
+        """Minute precision (D-7): creating a ticket or moving its deadline
+        schedules the SLA pass at the first future step, not the next
+        periodic run."""
+        cron = self.env.ref("property_cs.ir_cron_property_sla_escalation")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        Trigger.search([("cron_id", "=", cron.id)]).unlink()
+        ticket = self._ticket(self.cat_general)
+        # commitment due at +10 min, warned 5 min before
+        self.assertEqual(
+            Trigger.search([("cron_id", "=", cron.id)]).mapped("call_at"), [at(5)]
+        )
+        ticket.date_committed = at(1)
+        ticket.action_open_assign()  # no write: nothing scheduled
+        ticket.date_reported = at(2)
+        # commitment met: the closure (+30 min from the new report) is next
+        self.assertIn(
+            at(2 + 30 - 5),
+            Trigger.search([("cron_id", "=", cron.id)]).mapped("call_at"),
+        )
+
+    @freeze_time(T0)
     def test_deadlines_per_class_24_7(self):
         general = self._ticket(self.cat_general)
         major = self._ticket(self.cat_major)

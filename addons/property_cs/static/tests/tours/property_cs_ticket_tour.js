@@ -77,5 +77,10 @@ registry.category("web_tour.tours").add("property_cs_ticket_confirm_tour", {
             trigger:
                 ".o_property_cs_portal_ticket:not(:has(.o_property_cs_ticket_answer)) .o_property_cs_ticket_stage.text-bg-success",
         },
+        {
+            // wait for the lazy chatter bundle so the tour does not end mid-fetch
+            content: "The history is shown",
+            trigger: "#chatterRoot:shadow .o-mail-Message",
+        },
     ],
 });
