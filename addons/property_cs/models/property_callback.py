@@ -200,8 +200,10 @@ class PropertyCallback(models.Model):
     @api.constrains("state", "result", "unsatisfied_reason", "kind")
     def _check_result(self):
         for callback in self:
-            if callback.state == "done" and callback.kind != "care" and not (
-                callback.result
+            if (
+                callback.state == "done"
+                and callback.kind != "care"
+                and not (callback.result)
             ):
                 raise ValidationError(
                     self.env._(
@@ -250,9 +252,7 @@ class PropertyCallback(models.Model):
     def action_cancel(self):
         for callback in self:
             if callback.state not in OPEN_CALLBACK_STATES:
-                raise UserError(
-                    self.env._("Only pending callbacks can be cancelled.")
-                )
+                raise UserError(self.env._("Only pending callbacks can be cancelled."))
         self.write({"state": "cancelled"})
 
     def action_reset(self):
@@ -262,10 +262,13 @@ class PropertyCallback(models.Model):
                 raise UserError(
                     self.env._("Only failed or cancelled callbacks can be retried.")
                 )
-        self.write({"state": "pending", "max_attempts": 0})
         for callback in self:
-            callback.max_attempts = callback.attempt_count + (
-                callback.company_id.property_callback_max_attempts or 3
+            callback.write(
+                {
+                    "state": "pending",
+                    "max_attempts": callback.attempt_count
+                    + (callback.company_id.property_callback_max_attempts or 3),
+                }
             )
 
     def action_view_ticket(self):
@@ -378,7 +381,9 @@ class PropertyCallback(models.Model):
         group = self.env.ref(SUPERVISOR_GROUP)
         manager_group = self.env.ref("property_cs.group_property_cs_manager")
         users = self.project_id.sudo().user_ids.filtered(
-            lambda u: u.active and group in u.groups_id and manager_group not in u.groups_id
+            lambda u: (
+                u.active and group in u.groups_id and manager_group not in u.groups_id
+            )
         )
         return users or self.project_id.sudo().manager_id
 
@@ -609,9 +614,7 @@ class PropertyCallback(models.Model):
     def _get_handlers(self, tickets):
         """{ticket id: users who handled it}: the assignee, the intake agent,
         and who dispatched or was assigned before (chatter tracking)."""
-        handlers = {
-            ticket.id: ticket.user_id | ticket.create_uid for ticket in tickets
-        }
+        handlers = {ticket.id: ticket.user_id | ticket.create_uid for ticket in tickets}
         Fields = self.env["ir.model.fields"]
         field_ids = [
             Fields._get("property.ticket", "user_id").id,

@@ -81,7 +81,10 @@ class PropertyFestival(models.Model):
         person."""
         today = fields.Date.context_today(self)
         festivals = self.search(
-            [("date", ">=", today - timedelta(days=7)), ("date", "<=", today + timedelta(days=30))]
+            [
+                ("date", ">=", today - timedelta(days=7)),
+                ("date", "<=", today + timedelta(days=30)),
+            ]
         ).filtered(lambda f: f.date - timedelta(days=f.lead_days) <= today)
         if not festivals:
             return
@@ -94,6 +97,8 @@ class PropertyFestival(models.Model):
             )
         }
         for festival in festivals:
-            partners = customers.filtered(lambda p, f=festival: (f.id, p.id) not in done)
+            partners = customers.filtered(
+                lambda p, f=festival: (f.id, p.id) not in done
+            )
             if partners:
                 Greeting._greet(festival, partners)

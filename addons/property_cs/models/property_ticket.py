@@ -590,7 +590,9 @@ class PropertyTicket(models.Model):
         the others close at once."""
         for ticket in self:
             complaint = ticket.kind == "complaint"  # closes after its callback
-            ticket._move_to("done" if ticket.needs_confirmation or complaint else "closed")
+            ticket._move_to(
+                "done" if ticket.needs_confirmation or complaint else "closed"
+            )
 
     def action_close(self):
         """Close after the owner's confirmation. Common-area tickets have no

@@ -29,9 +29,7 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     _name = "property.ticket.callback.mixin"
     _description = "Ticket Callbacks"
 
-    callback_ids = fields.One2many(
-        "property.callback", "ticket_id", string="Callbacks"
-    )
+    callback_ids = fields.One2many("property.callback", "ticket_id", string="Callbacks")
     callback_count = fields.Integer(compute="_compute_callback_count")
 
     def _compute_callback_count(self):

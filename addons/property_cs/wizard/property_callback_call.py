@@ -40,7 +40,5 @@ class PropertyCallbackCall(models.TransientModel):
         if self.outcome == "unreachable":
             callback._record_unreachable(self.unreachable_reason, self.comment)
         else:
-            callback._record_result(
-                self.result, self.unsatisfied_reason, self.comment
-            )
+            callback._record_result(self.result, self.unsatisfied_reason, self.comment)
         return {"type": "ir.actions.act_window_close"}
