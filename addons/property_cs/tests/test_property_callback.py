@@ -249,7 +249,7 @@ class TestPropertyCallback(PropertyCallbackCommon):
         call = Form(
             self.env["property.callback.call"]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         call.result = "basic"
         call.comment = "Fine now"
