@@ -31,6 +31,19 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
 
     callback_ids = fields.One2many("property.callback", "ticket_id", string="Callbacks")
     callback_count = fields.Integer(compute="_compute_callback_count")
+    is_awaiting_callback = fields.Boolean(
+        compute="_compute_is_awaiting_callback",
+        help="A done complaint whose callback is not completed yet (D-24).",
+    )
+
+    @api.depends("kind", "state", "callback_ids.state", "callback_ids.result")
+    def _compute_is_awaiting_callback(self):
+        for ticket in self:
+            ticket.is_awaiting_callback = (
+                ticket.kind == "complaint"
+                and ticket.state == "done"
+                and not ticket._callback_allows_close()
+            )
 
     def _compute_callback_count(self):
         data = dict(

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import GROUP, PropertyCsCommon
@@ -637,3 +637,70 @@ class TestPropertyCallbackAccess(PropertyCallbackCommon):
         self.assertEqual(self.cb_repair.attempt_count, 1)
         with self.assertRaises(UserError):
             self.cb_repair.with_user(self.agent).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyCallbackTour(PropertyCallbackCommon, HttpCase):
+    def test_callback_queue_tour(self):
+        """Tour: an agent calls back a complaint owner, unreachable once,
+        then records a satisfied answer; the complaint may then close."""
+        complaint = self._ticket(
+            kind="complaint", name="Lift noise complaint", user_id=self.manager.id
+        )
+        complaint.action_done()
+        callback = self._callback(complaint)
+        self.assertEqual(callback.user_id, self.agent)
+        self.agent.write({"password": "pcs_agent"})
+        self.start_tour(
+            "/odoo/action-property_cs.property_callback_action?view_type=list",
+            "property_cs_callback_tour",
+            login="pcs_agent",
+        )
+        self.assertEqual((callback.state, callback.result), ("done", "satisfied"))
+        self.assertEqual(callback.attempt_count, 2)
+        complaint.action_close()
+        self.assertEqual(complaint.state, "closed")
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyCallbackQueuePerformance(PropertyCallbackCommon):
+    def _queue_queries(self, count):
+        tickets = self.Ticket.browse()
+        for i in range(count):
+            tickets |= self._ticket(name=f"Queue {i}")
+        tickets.action_done()
+        tickets.action_close()
+        domain = [("ticket_id", "in", tickets.ids)]
+        spec = {
+            name: {}
+            for name in (
+                "date_due",
+                "name",
+                "kind",
+                "partner_phone",
+                "attempt_count",
+                "result",
+                "is_overdue",
+                "has_caller_exception",
+                "state",
+            )
+        }
+        spec.update(
+            {
+                "partner_id": {"fields": {"display_name": {}}},
+                "project_id": {"fields": {"display_name": {}}},
+                "user_id": {"fields": {"display_name": {}}},
+            }
+        )
+        Callback = self.Callback.with_user(self.agent)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        result = Callback.web_search_read(domain, spec, limit=80)
+        self.assertEqual(len(result["records"]), count)
+        return self.cr.sql_log_count - before
+
+    def test_queue_list_query_count(self):
+        """The callback queue reads 3 or 15 rows with the same queries."""
+        self._queue_queries(2)
+        self.assertEqual(self._queue_queries(3), self._queue_queries(15))
