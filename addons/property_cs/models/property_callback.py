@@ -249,7 +249,15 @@ class PropertyCallback(models.Model):
             "context": {"default_callback_id": self.id},
         }
 
+    def _check_supervisor(self):
+        if (
+            not self.env.user.has_group(SUPERVISOR_GROUP)
+            and not self.env.is_superuser()
+        ):
+            raise UserError(self.env._("Only supervisors cancel or retry callbacks."))
+
     def action_cancel(self):
+        self._check_supervisor()
         for callback in self:
             if callback.state not in OPEN_CALLBACK_STATES:
                 raise UserError(self.env._("Only pending callbacks can be cancelled."))
@@ -257,6 +265,7 @@ class PropertyCallback(models.Model):
 
     def action_reset(self):
         """A failed or cancelled callback is tried again (supervisors)."""
+        self._check_supervisor()
         for callback in self:
             if callback.state not in ("failed", "cancelled"):
                 raise UserError(

@@ -632,11 +632,21 @@ class TestPropertyCallbackAccess(PropertyCallbackCommon):
                 self.Callback.with_user(user).search([])
 
     def test_agent_records_call(self):
-        """Agents record calls; supervisors may cancel and retry."""
+        """Agents record calls; only supervisors cancel and retry."""
         self.cb_repair.with_user(self.agent)._record_unreachable("busy")
         self.assertEqual(self.cb_repair.attempt_count, 1)
         with self.assertRaises(UserError):
             self.cb_repair.with_user(self.agent).unlink()
+        with self.assertRaises(UserError):
+            self.cb_repair.with_user(self.agent).action_cancel()
+        self.cb_repair.with_user(self.supervisor).action_cancel()
+        self.assertEqual(self.cb_repair.state, "cancelled")
+
+    def test_head_office_caller_records_call(self):
+        """Head office, the last-resort caller, can record the call."""
+        self.cb_b.user_id = self.head_office
+        self.cb_b.with_user(self.head_office)._record_result("satisfied")
+        self.assertEqual(self.cb_b.state, "done")
 
 
 @tagged("post_install", "-at_install")
