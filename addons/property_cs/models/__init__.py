@@ -27,5 +27,13 @@ from . import property_ticket_portal_mixin
 from . import property_reply_phrase
 from . import property_faq
 from . import property_ticket_promise
+from . import property_callback
+from . import property_callback_attempt
+from . import property_callback_rule
+from . import property_callback_script
+from . import property_festival
+from . import property_festival_greeting
+from . import property_ticket_callback_mixin
+from . import mail_activity
 from . import property_ticket
 from . import crm_lead

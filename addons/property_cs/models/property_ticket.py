@@ -28,6 +28,7 @@ class PropertyTicket(models.Model):
         "property.ticket.sla.mixin",
         "property.ticket.billing.mixin",
         "property.ticket.portal.mixin",
+        "property.ticket.callback.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]
@@ -588,7 +589,10 @@ class PropertyTicket(models.Model):
         """Done tickets that need confirmation wait for the owner (D-10);
         the others close at once."""
         for ticket in self:
-            ticket._move_to("done" if ticket.needs_confirmation else "closed")
+            complaint = ticket.kind == "complaint"  # closes after its callback
+            ticket._move_to(
+                "done" if ticket.needs_confirmation or complaint else "closed"
+            )
 
     def action_close(self):
         """Close after the owner's confirmation. Common-area tickets have no
@@ -889,6 +893,7 @@ class PropertyTicket(models.Model):
                     ("company_id", "=", company.id),
                     ("state", "=", "done"),
                     ("date_done", "<=", now - timedelta(days=days)),
+                    *self._callback_auto_confirm_domain(),
                 ]
             )
             if not tickets:

@@ -30,11 +30,14 @@ class PropertyTicketBreach(models.Model):
     date_deadline = fields.Datetime(string="Deadline", required=True)
     date_breached = fields.Datetime(required=True, default=fields.Datetime.now)
     cause = fields.Text(help="Why the promise was not kept (D-10, D-11).")
+    sla_cycle = fields.Integer(
+        string="SLA Cycle", help="The ticket's SLA cycle (restarted on reopening)."
+    )
 
     _sql_constraints = [
         (
             "ticket_target_uniq",
-            "unique(ticket_id, target)",
-            "A target of a ticket is breached only once.",
+            "unique(ticket_id, target, sla_cycle)",
+            "A target of a ticket is breached only once per SLA cycle.",
         )
     ]

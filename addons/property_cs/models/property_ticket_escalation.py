@@ -34,12 +34,15 @@ class PropertyTicketEscalation(models.Model):
     date_due = fields.Datetime(required=True)
     date_fired = fields.Datetime(required=True, default=fields.Datetime.now)
     notified_user_ids = fields.Many2many("res.users", string="Notified")
+    sla_cycle = fields.Integer(
+        string="SLA Cycle", help="The ticket's SLA cycle (restarted on reopening)."
+    )
 
     _sql_constraints = [
         (
             "ticket_target_step_uniq",
-            "unique(ticket_id, target, step)",
-            "Each escalation step of a ticket fires once.",
+            "unique(ticket_id, target, step, sla_cycle)",
+            "Each escalation step of a ticket fires once per SLA cycle.",
         )
     ]
 

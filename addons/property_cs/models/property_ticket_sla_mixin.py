@@ -122,6 +122,21 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     sla_breach_ids = fields.One2many(
         "property.ticket.breach", "ticket_id", string="SLA Breaches"
     )
+    date_sla_restarted = fields.Datetime(
+        string="SLA Restarted",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="When the ticket was last reopened: the service clock counts "
+        "from here instead of the date reported.",
+    )
+    sla_cycle = fields.Integer(
+        string="SLA Cycle",
+        readonly=True,
+        copy=False,
+        help="How many times the service clock restarted; escalations and "
+        "breaches are recorded once per cycle.",
+    )
 
     # ------------------------------------------------------------------
     # COMPUTES
@@ -135,6 +150,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     @api.depends(
         "sla_policy_id",
         "date_reported",
+        "date_sla_restarted",
         "paused_minutes",
         "commit_paused_minutes",
         "arrival_paused_minutes",
@@ -143,9 +159,11 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         "date_appointment_end",
     )
     def _compute_sla_deadlines(self):
-        """Deadline = date reported + target + the working minutes paused
-        while that target was still open, in the project's working time."""
+        """Deadline = date reported (or the last restart on reopening) +
+        target + the working minutes paused while that target was still
+        open, in the project's working time."""
         for ticket in self:
+            start = ticket.date_sla_restarted or ticket.date_reported
             policy = ticket.sla_policy_id.sudo()
             project = ticket.project_id.sudo()
             targets = {
@@ -166,13 +184,13 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 if (
                     not policy
                     or not project
-                    or not ticket.date_reported
+                    or not start
                     or (target == "arrival" and not minutes)
                 ):
                     ticket[deadline_field] = False
                     continue
                 ticket[deadline_field] = project._sla_add_minutes(
-                    ticket.date_reported, minutes + ticket[paused_field]
+                    start, minutes + ticket[paused_field]
                 )
 
     # ------------------------------------------------------------------
@@ -191,9 +209,11 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         return tickets
 
     def write(self, vals):
-        to_pause = to_resume = self.browse()
+        to_pause = to_resume = to_restart = self.browse()
         if "stage_id" in vals:
             stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
+            if stage.state in CLOCK_STATES:
+                to_restart = self.filtered(lambda t: t.state in ("done", "closed"))
             if stage.state == "paused":
                 to_pause = self.filtered(lambda t: t.state != "paused")
                 missing = to_pause.filtered(
@@ -234,6 +254,8 @@ class PropertyTicketSlaMixin(models.AbstractModel):
             to_pause._sla_start_pause()
         if to_resume:
             to_resume._sla_end_pause()
+        if to_restart:
+            to_restart._sla_restart()
         if old:
             self._sla_log_reclassification(old, vals.get("reclassification_reason"))
         if vals.get("reclassification_reason"):
@@ -280,6 +302,29 @@ class PropertyTicketSlaMixin(models.AbstractModel):
             if not ticket.date_arrived:
                 vals["arrival_paused_minutes"] = ticket.arrival_paused_minutes + minutes
             super(PropertyTicketSlaMixin, ticket).write(vals)
+        return True
+
+    def _sla_restart(self):
+        """A done or closed ticket that is reopened (by the owner or by an
+        unsatisfied callback, D-10, D-24) is handled again: the clock
+        restarts now for every target, the commitment and the arrival are
+        due again (their previous values stay in the chatter), and a new
+        cycle of warnings, escalations and breaches begins."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            super(PropertyTicketSlaMixin, ticket).write(
+                {
+                    "date_sla_restarted": now,
+                    "sla_cycle": ticket.sla_cycle + 1,
+                    "paused_minutes": 0,
+                    "commit_paused_minutes": 0,
+                    "arrival_paused_minutes": 0,
+                    "date_committed": False,
+                    "date_arrived": False,
+                    "date_appointment_start": False,
+                    "date_appointment_end": False,
+                }
+            )
         return True
 
     def _sla_log_reclassification(self, old, reason):
@@ -376,6 +421,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                     "date_close_deadline",
                     "date_committed",
                     "date_arrived",
+                    "sla_cycle",
                 ],
             )
         )
@@ -384,15 +430,16 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         Escalation = self.env["property.ticket.escalation"].sudo()
         Breach = self.env["property.ticket.breach"].sudo()
         fired = {
-            (e.ticket_id.id, e.target, e.step)
+            (e.ticket_id.id, e.target, e.step, e.sla_cycle)
             for e in Escalation.search_fetch(
-                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target", "step"]
+                [("ticket_id", "in", tickets.ids)],
+                ["ticket_id", "target", "step", "sla_cycle"],
             )
         }
         breached = {
-            (b.ticket_id.id, b.target)
+            (b.ticket_id.id, b.target, b.sla_cycle)
             for b in Breach.search_fetch(
-                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target"]
+                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target", "sla_cycle"]
             )
         }
         escalation_vals, breach_vals, next_due = [], [], None
@@ -405,17 +452,19 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 deadline = ticket[deadline_field]
                 if not deadline or (met_field and ticket[met_field]):
                     continue
-                if deadline <= now and (ticket.id, target) not in breached:
+                cycle = ticket.sla_cycle
+                if deadline <= now and (ticket.id, target, cycle) not in breached:
                     breach_vals.append(
                         {
                             "ticket_id": ticket.id,
                             "target": target,
                             "date_deadline": deadline,
                             "date_breached": now,
+                            "sla_cycle": cycle,
                         }
                     )
                 for step, date_due in self._sla_due_steps(ticket.company_id, deadline):
-                    if (ticket.id, target, step) in fired:
+                    if (ticket.id, target, step, cycle) in fired:
                         continue
                     if date_due <= now:
                         escalation_vals.append(
@@ -426,6 +475,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                                 "date_deadline": deadline,
                                 "date_due": date_due,
                                 "date_fired": now,
+                                "sla_cycle": cycle,
                             }
                         )
                     elif next_due is None or date_due < next_due:

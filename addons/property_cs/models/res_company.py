@@ -70,6 +70,19 @@ class ResCompany(models.Model):
         default=7,
         help="A reasoned reply to a suggestion is due within this many days.",
     )
+    # callbacks (D-24)
+    property_callback_delay_days = fields.Integer(
+        string="Callback Delay (Days)",
+        default=3,
+        help="A callback is due this many days after the ticket is done or "
+        "closed, unless its callback rule says otherwise (D-24).",
+    )
+    property_callback_max_attempts = fields.Integer(
+        string="Callback Attempts",
+        default=3,
+        help="After this many unreachable attempts a callback fails, unless "
+        "its callback rule says otherwise (D-24).",
+    )
 
     @api.constrains("property_key_area_share", "property_key_contact_interval")
     def _check_property_key_settings(self):

@@ -24,6 +24,12 @@ class ResConfigSettings(models.TransientModel):
     property_suggestion_reply_days = fields.Integer(
         related="company_id.property_suggestion_reply_days", readonly=False
     )
+    property_callback_delay_days = fields.Integer(
+        related="company_id.property_callback_delay_days", readonly=False
+    )
+    property_callback_max_attempts = fields.Integer(
+        related="company_id.property_callback_max_attempts", readonly=False
+    )
     property_sla_warning_minutes = fields.Integer(
         related="company_id.property_sla_warning_minutes", readonly=False
     )

@@ -566,13 +566,14 @@ class TestPropertyTicketSatisfaction(PropertyCsCommon):
         self.assertFalse(ticket._claim_satisfaction_contact("callback"))
 
     def test_callback_takes_precedence(self):
-        """With callbacks first, no rating mail; the callback claims it."""
+        """With callbacks first, no rating mail; the callback generated at
+        closure claims it, once."""
         self.company.property_satisfaction_channel = "callback"
         ticket = self._closed_ticket()
-        self.assertFalse(ticket.satisfaction_contact)
+        self.assertEqual(ticket.satisfaction_contact, "callback")
+        self.assertTrue(ticket.callback_ids.is_satisfaction_contact)
         self.assertFalse(
             ticket.message_ids.filtered(lambda m: "how did we do" in (m.subject or ""))
         )
         self.assertFalse(ticket._claim_satisfaction_contact("rating"))
-        self.assertTrue(ticket._claim_satisfaction_contact("callback"))
         self.assertFalse(ticket._claim_satisfaction_contact("callback"))

@@ -1,3 +1,5 @@
 from . import property_ticket_assign
 from . import property_ticket_reply
 from . import property_ticket_promise_wizard
+from . import property_callback_call
+from . import property_callback_care

@@ -1,0 +1,652 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CALLBACK_KINDS = [
+    ("inquiry", "Inquiry"),
+    ("repair", "Repair"),
+    ("complaint", "Complaint"),
+    ("suggestion", "Suggestion"),
+    ("praise", "Praise"),
+    ("safety", "Safety Incident"),
+    ("care", "Key-Customer Care"),
+]
+CALLBACK_RESULTS = [
+    ("satisfied", "Satisfied"),
+    ("basic", "Basically Satisfied"),
+    ("unsatisfied", "Unsatisfied"),
+]
+UNSATISFIED_REASONS = [
+    ("not_solved", "Problem Not Solved"),
+    ("slow", "Too Slow"),
+    ("quality", "Poor Workmanship"),
+    ("attitude", "Staff Attitude"),
+    ("communication", "Not Kept Informed"),
+    ("cost", "Cost"),
+    ("other", "Other"),
+]
+OPEN_CALLBACK_STATES = ("pending", "in_progress")
+AGENT_GROUP = "property_cs.group_property_cs_agent"
+SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
+HEAD_OFFICE_GROUP = "property_cs.group_property_cs_head_office"
+
+
+class PropertyCallback(models.Model):
+    """A callback (回访, D-24): after a ticket is done or closed, someone who
+    did not handle it calls the owner back, up to N attempts, and records
+    the result; an unsatisfied result reopens the matter. Key-customer care
+    contacts (D-5) are recorded as callbacks of kind care."""
+
+    _name = "property.callback"
+    _description = "Callback"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    ticket_id = fields.Many2one(
+        "property.ticket",
+        index=True,
+        readonly=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    project_id = fields.Many2one("property.project", index=True, check_company=True)
+    partner_id = fields.Many2one("res.partner", string="Owner", required=True)
+    partner_phone = fields.Char(compute="_compute_partner_phone", string="Phone")
+    kind = fields.Selection(CALLBACK_KINDS, required=True, default="repair")
+    category_id = fields.Many2one(
+        "property.ticket.category", related="ticket_id.category_id", store=True
+    )
+    department_id = fields.Many2one(
+        "property.department", related="ticket_id.department_id", store=True
+    )
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handled By",
+        readonly=True,
+        index=True,
+        help="Who handled the ticket: the person whose work is judged.",
+    )
+    rule_id = fields.Many2one("property.callback.rule", readonly=True)
+    script_id = fields.Many2one("property.callback.script")
+    script = fields.Html(related="script_id.body", string="Script Text")
+    user_id = fields.Many2one(
+        "res.users", string="Caller", tracking=True, index=True, check_company=True
+    )
+    caller_exception = fields.Text(
+        readonly=True,
+        help="Why the caller is not an agent who did not handle the ticket.",
+    )
+    has_caller_exception = fields.Boolean(
+        compute="_compute_has_caller_exception", store=True
+    )
+    date_due = fields.Datetime(string="Due", required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("pending", "Pending"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("failed", "Unreachable"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="pending",
+        tracking=True,
+        group_expand=True,
+        index=True,
+    )
+    max_attempts = fields.Integer(
+        default=lambda self: self.env.company.property_callback_max_attempts or 3
+    )
+    attempt_ids = fields.One2many("property.callback.attempt", "callback_id")
+    attempt_count = fields.Integer(
+        compute="_compute_attempt_count", store=True, string="Attempts"
+    )
+    result = fields.Selection(CALLBACK_RESULTS, tracking=True)
+    unsatisfied_reason = fields.Selection(
+        UNSATISFIED_REASONS, string="Reason Unsatisfied", tracking=True
+    )
+    comment = fields.Text(help="What the owner said.")
+    date_done = fields.Datetime(readonly=True, copy=False)
+    is_satisfaction_contact = fields.Boolean(
+        readonly=True,
+        help="This callback is the ticket's one satisfaction contact (company "
+        "setting); otherwise the rating or the pulse survey asks and the "
+        "callback only checks that the matter is solved.",
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    # reporting: averaged in pivot and graph views
+    completion_rate = fields.Float(
+        string="Completion (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+    )
+    satisfaction_rate = fields.Float(
+        string="Satisfaction Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="Satisfied or basically satisfied, in percent of the results.",
+    )
+    satisfaction_score = fields.Float(
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="Satisfied 100, basically satisfied 60, unsatisfied 0.",
+    )
+    color = fields.Integer()
+
+    # ------------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------------
+    @api.depends("partner_id.phone", "partner_id.mobile", "ticket_id.partner_phone")
+    def _compute_partner_phone(self):
+        for callback in self:
+            callback.partner_phone = (
+                callback.ticket_id.partner_phone
+                or callback.partner_id.mobile
+                or callback.partner_id.phone
+            )
+
+    @api.depends("caller_exception")
+    def _compute_has_caller_exception(self):
+        for callback in self:
+            callback.has_caller_exception = bool(callback.caller_exception)
+
+    @api.depends("attempt_ids")
+    def _compute_attempt_count(self):
+        for callback in self:
+            callback.attempt_count = len(callback.attempt_ids)
+
+    @api.depends("state", "result")
+    def _compute_rates(self):
+        scores = {"satisfied": 100.0, "basic": 60.0, "unsatisfied": 0.0}
+        for callback in self:
+            callback.completion_rate = 100.0 if callback.state == "done" else 0.0
+            callback.satisfaction_rate = (
+                100.0 if callback.result in ("satisfied", "basic") else 0.0
+            )
+            callback.satisfaction_score = scores.get(callback.result, 0.0)
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for callback in self:
+            callback.is_overdue = (
+                callback.state in OPEN_CALLBACK_STATES and callback.date_due < now
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue callbacks."))
+        domain = [
+            ("state", "in", OPEN_CALLBACK_STATES),
+            ("date_due", "<", fields.Datetime.now()),
+        ]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    # ------------------------------------------------------------------
+    # CONSTRAINTS AND CRUD
+    # ------------------------------------------------------------------
+    @api.constrains("state", "result", "unsatisfied_reason", "kind")
+    def _check_result(self):
+        for callback in self:
+            if (
+                callback.state == "done"
+                and callback.kind != "care"
+                and not (callback.result)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Record the owner's answer before completing callback "
+                        "%(callback)s.",
+                        callback=callback.name,
+                    )
+                )
+            if callback.result == "unsatisfied" and not callback.unsatisfied_reason:
+                raise ValidationError(
+                    self.env._(
+                        "Say why the owner is unsatisfied (%(callback)s).",
+                        callback=callback.name,
+                    )
+                )
+
+    @api.constrains("max_attempts")
+    def _check_max_attempts(self):
+        if any(callback.max_attempts < 1 for callback in self):
+            raise ValidationError(self.env._("A callback allows at least one attempt."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        raise UserError(
+            self.env._("Callbacks are evidence of the service: cancel them instead.")
+        )
+
+    # ------------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------------
+    def action_open_call(self):
+        """Open the call form: reached (result) or unreachable (reason)."""
+        self.ensure_one()
+        self._check_open()
+        if self.state == "pending":
+            self.state = "in_progress"
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Call %(owner)s", owner=self.partner_id.name),
+            "res_model": "property.callback.call",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_callback_id": self.id},
+        }
+
+    def _check_supervisor(self):
+        if (
+            not self.env.user.has_group(SUPERVISOR_GROUP)
+            and not self.env.is_superuser()
+        ):
+            raise UserError(self.env._("Only supervisors cancel or retry callbacks."))
+
+    def action_cancel(self):
+        self._check_supervisor()
+        for callback in self:
+            if callback.state not in OPEN_CALLBACK_STATES:
+                raise UserError(self.env._("Only pending callbacks can be cancelled."))
+        self.write({"state": "cancelled"})
+
+    def action_reset(self):
+        """A failed or cancelled callback is tried again (supervisors)."""
+        self._check_supervisor()
+        for callback in self:
+            if callback.state not in ("failed", "cancelled"):
+                raise UserError(
+                    self.env._("Only failed or cancelled callbacks can be retried.")
+                )
+        for callback in self:
+            callback.write(
+                {
+                    "state": "pending",
+                    "max_attempts": callback.attempt_count
+                    + (callback.company_id.property_callback_max_attempts or 3),
+                }
+            )
+
+    def action_view_ticket(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.ticket",
+            "res_id": self.ticket_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------------
+    def _check_open(self):
+        for callback in self:
+            if callback.state not in OPEN_CALLBACK_STATES:
+                raise UserError(
+                    self.env._(
+                        "Callback %(callback)s is already finished.",
+                        callback=callback.name,
+                    )
+                )
+
+    def _record_unreachable(self, reason, note=False):
+        """One unreachable attempt with its reason; after the allowed number
+        of attempts (default 3) the callback fails (D-24)."""
+        self._check_open()
+        self.env["property.callback.attempt"].create(
+            [
+                {
+                    "callback_id": callback.id,
+                    "outcome": "unreachable",
+                    "unreachable_reason": reason,
+                    "note": note,
+                }
+                for callback in self
+            ]
+        )
+        for callback in self:
+            if callback.attempt_count >= callback.max_attempts:
+                callback.write({"state": "failed", "date_done": fields.Datetime.now()})
+                callback.message_post(
+                    body=self.env._(
+                        "The owner could not be reached after %(count)s attempts.",
+                        count=callback.attempt_count,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            elif callback.state == "pending":
+                callback.state = "in_progress"
+        return True
+
+    def _record_result(self, result, unsatisfied_reason=False, comment=False):
+        """The owner was reached: record the answer and finish the callback.
+        An unsatisfied answer reopens the ticket, which restarts its SLA
+        (D-24); telling the supervisor is the shipped automation rule
+        "Callback: unsatisfied owner", calling _notify_unsatisfied."""
+        self._check_open()
+        if result == "unsatisfied" and not unsatisfied_reason:
+            raise UserError(self.env._("Say why the owner is unsatisfied."))
+        now = fields.Datetime.now()
+        self.env["property.callback.attempt"].create(
+            [
+                {"callback_id": callback.id, "outcome": "reached", "note": comment}
+                for callback in self
+            ]
+        )
+        self.write(
+            {
+                "state": "done",
+                "date_done": now,
+                "result": result,
+                "unsatisfied_reason": (
+                    unsatisfied_reason if result == "unsatisfied" else False
+                ),
+                "comment": comment,
+            }
+        )
+        if result == "unsatisfied":
+            self._reopen_tickets()
+        return True
+
+    def _reopen_tickets(self):
+        """Reopen the handled tickets of unsatisfied callbacks (D-24)."""
+        for callback in self:
+            ticket = callback.ticket_id.sudo()
+            if not ticket or ticket.state not in ("done", "closed"):
+                continue
+            ticket.action_reopen()
+            ticket.message_post(
+                body=self.env._(
+                    "Reopened: the owner is unsatisfied at callback %(callback)s "
+                    "(%(reason)s). %(comment)s",
+                    callback=callback.name,
+                    reason=dict(
+                        self._fields["unsatisfied_reason"]._description_selection(
+                            self.env
+                        )
+                    ).get(callback.unsatisfied_reason, ""),
+                    comment=callback.comment or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _get_supervisors(self):
+        """Supervisors of the callback's project (not project managers), or
+        the project manager when the project has none."""
+        self.ensure_one()
+        group = self.env.ref(SUPERVISOR_GROUP)
+        manager_group = self.env.ref("property_cs.group_property_cs_manager")
+        users = self.project_id.sudo().user_ids.filtered(
+            lambda u: (
+                u.active and group in u.groups_id and manager_group not in u.groups_id
+            )
+        )
+        return users or self.project_id.sudo().manager_id
+
+    def _notify_unsatisfied(self):
+        """Tell the project's supervisors about an unsatisfied owner with a
+        to-do on the callback (called by the shipped automation rule)."""
+        for callback in self.filtered(lambda c: c.result == "unsatisfied"):
+            for user in callback._get_supervisors():
+                callback.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Unsatisfied owner: %(callback)s", callback=callback.name
+                    ),
+                    note=callback.comment or False,
+                    user_id=user.id,
+                )
+        return True
+
+    @api.model
+    def _record_care_contact(self, partner, result, unsatisfied_reason, comment):
+        """The manager contacted a key customer (D-5): complete the open
+        recurring contact activity (its chaining plans the next one), which
+        records the care callback with the answer; without an open activity
+        the care callback is recorded directly. Returns the callback."""
+        activity_type = self.env.ref(
+            "property_cs.mail_activity_type_key_customer_contact"
+        )
+        activity = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", partner.id),
+                ("activity_type_id", "=", activity_type.id),
+            ],
+            order="date_deadline",
+            limit=1,
+        )
+        answer = {"result": result, "unsatisfied_reason": unsatisfied_reason}
+        if activity:
+            activity.with_context(property_care_answer=answer).action_feedback(
+                feedback=comment
+            )
+        else:
+            self._create_care_callbacks(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "user_id": self.env.user.id,
+                        "comment": comment,
+                        **answer,
+                    }
+                ]
+            )
+        return self.search(
+            [("partner_id", "=", partner.id), ("kind", "=", "care")],
+            order="id desc",
+            limit=1,
+        )
+
+    @api.model
+    def _create_care_callbacks(self, values_list):
+        """Record done care contacts with key customers (D-5): one callback
+        of kind care per contact, in the customer's current project."""
+        Partner = self.env["res.partner"].sudo()
+        now = fields.Datetime.now()
+        vals_list = []
+        for values in values_list:
+            partner = Partner.browse(values["partner_id"])
+            links = partner.unit_link_ids.filtered("is_current") or (
+                partner.parent_id.unit_link_ids.filtered("is_current")
+            )
+            due = values.get("date_due") or now
+            vals_list.append(
+                dict(
+                    values,
+                    name=self.env._("Care contact %(partner)s", partner=partner.name),
+                    kind="care",
+                    project_id=links.project_id[:1].id,
+                    company_id=links.project_id[:1].company_id.id
+                    or self.env.company.id,
+                    date_due=fields.Datetime.to_datetime(due),
+                    state="done",
+                    date_done=now,
+                )
+            )
+        callbacks = self.sudo().create(vals_list)
+        self.env["property.callback.attempt"].sudo().create(
+            [
+                {
+                    "callback_id": callback.id,
+                    "outcome": "reached",
+                    "user_id": callback.user_id.id or self.env.user.id,
+                    "note": callback.comment,
+                }
+                for callback in callbacks
+            ]
+        )
+        return callbacks
+
+    # ------------------------------------------------------------------
+    # GENERATION (called when tickets are done or closed)
+    # ------------------------------------------------------------------
+    @api.model
+    def _generate_for_tickets(self, tickets):
+        """Create the callbacks that the rules ask for (D-24), set-based:
+        one rule search, one search of the tickets' handling history, one
+        count of open callbacks per caller, one create. Tickets with an open
+        callback get no second one."""
+        tickets = tickets.sudo().filtered("partner_id")
+        if not tickets:
+            return self.browse()
+        existing = self.sudo().search_fetch(
+            [("ticket_id", "in", tickets.ids), ("state", "in", OPEN_CALLBACK_STATES)],
+            ["ticket_id"],
+        )
+        tickets -= existing.ticket_id
+        Rule = self.env["property.callback.rule"].sudo()
+        rules = Rule._get_rules_for(tickets)
+        selected = tickets.browse(
+            [t.id for t in tickets if t.kind == "complaint" or rules.get(t.id)]
+        )
+        selected = selected.filtered(
+            lambda t: t.kind == "complaint" or rules[t.id]._sample_accepts(t)
+        )
+        if not selected:
+            return self.browse()
+        callers = self._choose_callers(selected)
+        scripts = self.env["property.callback.script"].sudo()._get_scripts()
+        now = fields.Datetime.now()
+        vals_list = []
+        for ticket in selected:
+            rule = rules.get(ticket.id) or Rule
+            company = ticket.company_id
+            delay = rule.delay_days if rule else company.property_callback_delay_days
+            attempts = rule.max_attempts if rule else 0
+            user, exception = callers[ticket.id]
+            vals_list.append(
+                {
+                    "name": self.env._(
+                        "Callback %(ticket)s", ticket=ticket.display_name
+                    ),
+                    "company_id": company.id,
+                    "ticket_id": ticket.id,
+                    "project_id": ticket.project_id.id,
+                    "partner_id": ticket.partner_id.id,
+                    "kind": ticket.kind,
+                    "handler_id": ticket.user_id.id,
+                    "rule_id": rule.id,
+                    "script_id": (rule.script_id or scripts.get(ticket.kind)).id,
+                    "user_id": user.id,
+                    "caller_exception": exception,
+                    "date_due": now + timedelta(days=delay),
+                    "max_attempts": attempts
+                    or company.property_callback_max_attempts
+                    or 3,
+                    "is_satisfaction_contact": ticket._claim_satisfaction_contact(
+                        "callback"
+                    ),
+                }
+            )
+        callbacks = self.sudo().create(vals_list)
+        for callback in callbacks.filtered("caller_exception"):
+            callback.ticket_id.message_post(
+                body=callback.caller_exception, subtype_xmlid="mail.mt_note"
+            )
+        return callbacks
+
+    @api.model
+    def _choose_callers(self, tickets):
+        """Who calls back (D-24): an agent of the project who did not handle
+        the ticket (neither assignee, intake agent, dispatcher nor earlier
+        assignee), the least loaded first; if the project has none, one of
+        its supervisors, else head office; such an exception is logged.
+        Return {ticket id: (user, exception text or False)}."""
+        handlers = self._get_handlers(tickets)
+        agent_group = self.env.ref(AGENT_GROUP)
+        supervisor_group = self.env.ref(SUPERVISOR_GROUP)
+        head_office = self.env.ref(HEAD_OFFICE_GROUP).users.filtered(
+            lambda u: u.active and not u.share
+        )
+        loads = dict(
+            self.sudo()._read_group(
+                [("state", "in", OPEN_CALLBACK_STATES), ("user_id", "!=", False)],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        result = {}
+        for ticket in tickets:
+            staff = ticket.project_id.user_ids.filtered(
+                lambda u: u.active and not u.share
+            )
+            supervisors = staff.filtered(lambda u: supervisor_group in u.groups_id)
+            agents = staff.filtered(lambda u: agent_group in u.groups_id) - supervisors
+            busy = handlers.get(ticket.id, self.env["res.users"])
+            exception = False
+            candidates = agents - busy
+            if not candidates:
+                candidates = supervisors - busy or supervisors
+                exception = self.env._(
+                    "No agent of %(project)s who did not handle %(ticket)s: the "
+                    "callback goes to a supervisor.",
+                    project=ticket.project_id.name,
+                    ticket=ticket.display_name,
+                )
+            if not candidates:
+                candidates = head_office - busy or head_office
+                exception = self.env._(
+                    "No agent or supervisor of %(project)s who did not handle "
+                    "%(ticket)s: the callback goes to head office.",
+                    project=ticket.project_id.name,
+                    ticket=ticket.display_name,
+                )
+            if not candidates:
+                result[ticket.id] = (
+                    self.env["res.users"],
+                    self.env._(
+                        "Nobody can call back %(ticket)s: assign a caller.",
+                        ticket=ticket.display_name,
+                    ),
+                )
+                continue
+            user = min(candidates, key=lambda u: (loads.get(u, 0), u.id))
+            loads[user] = loads.get(user, 0) + 1
+            result[ticket.id] = (user, exception)
+        return result
+
+    @api.model
+    def _get_handlers(self, tickets):
+        """{ticket id: users who handled it}: the assignee, the intake agent,
+        and who dispatched or was assigned before (chatter tracking)."""
+        handlers = {ticket.id: ticket.user_id | ticket.create_uid for ticket in tickets}
+        Fields = self.env["ir.model.fields"]
+        field_ids = [
+            Fields._get("property.ticket", "user_id").id,
+            Fields._get("property.ticket", "stage_id").id,
+        ]
+        trackings = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("field_id", "in", field_ids),
+                    ("mail_message_id.model", "=", "property.ticket"),
+                    ("mail_message_id.res_id", "in", tickets.ids),
+                ],
+                ["field_id", "old_value_integer", "mail_message_id"],
+            )
+        )
+        user_field = field_ids[0]
+        Users = self.env["res.users"].sudo()
+        for tracking in trackings:
+            message = tracking.mail_message_id
+            users = message.author_id.user_ids
+            if tracking.field_id.id == user_field and tracking.old_value_integer:
+                users |= Users.browse(tracking.old_value_integer)
+            handlers[message.res_id] = handlers.get(message.res_id, Users) | users
+        return handlers

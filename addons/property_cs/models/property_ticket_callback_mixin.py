@@ -1,0 +1,148 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .property_callback import OPEN_CALLBACK_STATES
+
+# ticket states that end the handling
+HANDLED_STATES = ("done", "closed")
+
+
+class PropertyTicketCallbackMixin(models.AbstractModel):
+    """Callbacks of a ticket (回访, D-24).
+
+    When they are created: a ticket gets its callback (if the callback rules
+    select it) when it is closed, once the owner confirmed or the
+    auto-confirmation ran. A complaint is different: it gets its callback as
+    soon as it is done (a complaint never goes straight from handling to
+    closed) and it cannot be closed until that callback is completed with a
+    satisfied or basically satisfied answer, or failed after every allowed
+    attempt to reach the owner. The auto-confirmation skips complaints still
+    waiting for their callback.
+
+    An unsatisfied callback reopens the ticket through ``action_reopen``,
+    which restarts the SLA clock (see the SLA mixin); reopening a ticket for
+    any other reason cancels its callbacks still open, since the matter is
+    handled again and will be called back after the next closure."""
+
+    _name = "property.ticket.callback.mixin"
+    _description = "Ticket Callbacks"
+
+    callback_ids = fields.One2many("property.callback", "ticket_id", string="Callbacks")
+    callback_count = fields.Integer(compute="_compute_callback_count")
+    is_awaiting_callback = fields.Boolean(
+        compute="_compute_is_awaiting_callback",
+        help="A done complaint whose callback is not completed yet (D-24).",
+    )
+
+    @api.depends("kind", "state", "callback_ids.state", "callback_ids.result")
+    def _compute_is_awaiting_callback(self):
+        for ticket in self:
+            ticket.is_awaiting_callback = (
+                ticket.kind == "complaint"
+                and ticket.state == "done"
+                and not ticket._callback_allows_close()
+            )
+
+    def _compute_callback_count(self):
+        data = dict(
+            self.env["property.callback"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.callback_count = data.get(ticket, 0)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        stage = reopened = self.browse()
+        if "stage_id" in vals:
+            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
+            if stage.state == "closed":
+                self._check_callback_before_close()
+            elif stage.state not in HANDLED_STATES + ("cancelled",):
+                reopened = self.filtered(lambda t: t.state in HANDLED_STATES)
+        res = super().write(vals)
+        if reopened:
+            reopened._cancel_open_callbacks()
+        if stage.state == "done":
+            self.env["property.callback"]._generate_for_tickets(
+                self.filtered(lambda t: t.kind == "complaint")
+            )
+        elif stage.state == "closed":
+            self.env["property.callback"]._generate_for_tickets(
+                self.filtered(lambda t: t.kind != "complaint")
+            )
+        return res
+
+    # ------------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------------
+    def _callback_allows_close(self):
+        """A complaint closes only after its latest callback is done with a
+        satisfied or basically satisfied answer, or failed (D-24)."""
+        self.ensure_one()
+        if self.kind != "complaint":
+            return True
+        callbacks = self.sudo().callback_ids.filtered(lambda c: c.state != "cancelled")
+        latest = callbacks.sorted("id")[-1:]
+        return bool(
+            latest
+            and (
+                latest.state == "failed"
+                or (latest.state == "done" and latest.result in ("satisfied", "basic"))
+            )
+        )
+
+    def _check_callback_before_close(self):
+        blocked = self.filtered(lambda t: not t._callback_allows_close())
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "A complaint closes only after its callback (D-24): call "
+                    "the owner back on %(tickets)s first.",
+                    tickets=", ".join(blocked.mapped("display_name")),
+                )
+            )
+
+    def _cancel_open_callbacks(self):
+        callbacks = (
+            self.env["property.callback"]
+            .sudo()
+            .search(
+                [("ticket_id", "in", self.ids), ("state", "in", OPEN_CALLBACK_STATES)]
+            )
+        )
+        if callbacks:
+            callbacks.write({"state": "cancelled"})
+            for callback in callbacks:
+                callback.message_post(
+                    body=self.env._("Cancelled: the ticket was reopened."),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    @api.model
+    def _callback_auto_confirm_domain(self):
+        """Complaints waiting for their callback are not confirmed
+        automatically."""
+        return [
+            "|",
+            ("kind", "!=", "complaint"),
+            (
+                "callback_ids",
+                "any",
+                [("state", "in", ("done", "failed")), ("result", "!=", "unsatisfied")],
+            ),
+        ]
+
+    def action_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_cs.property_callback_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
