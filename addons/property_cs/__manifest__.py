@@ -32,6 +32,8 @@
         "data/property_ticket_data.xml",
         "data/property_reply_phrase_data.xml",
         "data/property_sla_data.xml",
+        "data/property_complaint_data.xml",
+        "data/property_complaint_mail_template_data.xml",
         "report/property_building_reports.xml",
         "report/property_building_templates.xml",
         "views/property_project_views.xml",
@@ -55,6 +57,8 @@
         "views/property_ticket_portal_templates.xml",
         "views/property_faq_portal_templates.xml",
         "views/property_cs_menus.xml",
+        "views/property_ticket_complaint_views.xml",
+        "wizard/property_complaint_onsite_views.xml",
     ],
     "demo": [
         "demo/property_portfolio_demo.xml",

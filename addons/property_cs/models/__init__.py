@@ -27,5 +27,8 @@ from . import property_ticket_portal_mixin
 from . import property_reply_phrase
 from . import property_faq
 from . import property_ticket_promise
+from . import property_complaint_recourse
+from . import property_complaint_task
+from . import property_ticket_complaint_mixin
 from . import property_ticket
 from . import crm_lead

@@ -28,6 +28,7 @@ class PropertyTicket(models.Model):
         "property.ticket.sla.mixin",
         "property.ticket.billing.mixin",
         "property.ticket.portal.mixin",
+        "property.ticket.complaint.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]
@@ -889,6 +890,7 @@ class PropertyTicket(models.Model):
                     ("company_id", "=", company.id),
                     ("state", "=", "done"),
                     ("date_done", "<=", now - timedelta(days=days)),
+                    ("complaint_step", "in", (False, "summarized")),
                 ]
             )
             if not tickets:

@@ -71,6 +71,31 @@ class ResCompany(models.Model):
         help="A reasoned reply to a suggestion is due within this many days.",
     )
 
+    # complaints (D-16 to D-18)
+    property_complaint_reply_days_minor = fields.Integer(
+        string="Complaint Reply Days (Minor)",
+        default=10,
+        help="Calendar days to reply to a minor complaint; the Hangzhou rule "
+        "(domain_standards A5) sets at most 10 days from receipt.",
+    )
+    property_complaint_reply_days_serious = fields.Integer(
+        string="Complaint Reply Days (Serious)",
+        default=10,
+        help="Calendar days to reply to a serious complaint (Hangzhou rule: "
+        "at most 10, domain_standards A5).",
+    )
+    property_complaint_reply_days_critical = fields.Integer(
+        string="Complaint Reply Days (Critical)",
+        default=10,
+        help="Calendar days to reply to a critical complaint (Hangzhou rule: "
+        "at most 10, domain_standards A5).",
+    )
+    property_complaint_reply_warning_days = fields.Integer(
+        string="Complaint Reply Warning (Days Before)",
+        default=2,
+        help="Warn the handler this many days before the reply is due.",
+    )
+
     @api.constrains("property_key_area_share", "property_key_contact_interval")
     def _check_property_key_settings(self):
         for company in self:

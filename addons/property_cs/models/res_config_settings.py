@@ -36,6 +36,18 @@ class ResConfigSettings(models.TransientModel):
     property_sla_head_office_delay = fields.Integer(
         related="company_id.property_sla_head_office_delay", readonly=False
     )
+    property_complaint_reply_days_minor = fields.Integer(
+        related="company_id.property_complaint_reply_days_minor", readonly=False
+    )
+    property_complaint_reply_days_serious = fields.Integer(
+        related="company_id.property_complaint_reply_days_serious", readonly=False
+    )
+    property_complaint_reply_days_critical = fields.Integer(
+        related="company_id.property_complaint_reply_days_critical", readonly=False
+    )
+    property_complaint_reply_warning_days = fields.Integer(
+        related="company_id.property_complaint_reply_warning_days", readonly=False
+    )
 
     def set_values(self):
         """Keep the chained key-customer contact activity in step with the

@@ -10,3 +10,4 @@ from . import test_property_ticket_billing
 from . import test_property_ticket_reply
 from . import test_property_cs_import
 from . import test_property_ticket_sla
+from . import test_property_complaint

@@ -1,3 +1,4 @@
 from . import property_ticket_assign
 from . import property_ticket_reply
 from . import property_ticket_promise_wizard
+from . import property_complaint_onsite
