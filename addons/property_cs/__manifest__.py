@@ -58,6 +58,7 @@
         "views/property_faq_portal_templates.xml",
         "views/property_cs_menus.xml",
         "views/property_ticket_complaint_views.xml",
+        "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
     ],
     "demo": [
@@ -65,6 +66,7 @@
         "demo/res_users_demo.xml",
         "demo/res_users_portal_demo.xml",
         "demo/property_ticket_demo.xml",
+        "demo/property_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -30,5 +30,8 @@ from . import property_ticket_promise
 from . import property_complaint_recourse
 from . import property_complaint_task
 from . import property_ticket_complaint_mixin
+from . import property_complaint_submission
+from . import property_complaint_compensation
+from . import property_complaint_case
 from . import property_ticket
 from . import crm_lead

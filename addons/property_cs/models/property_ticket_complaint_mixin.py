@@ -1,12 +1,13 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import re
+import secrets
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import consteq, email_normalize
 
 # the steps of a complaint in order (D-16); there is no "invalid" or
 # "rejected" step: every complaint is handled (D-18)
@@ -28,11 +29,6 @@ COMPLAINT_SEVERITIES = [
     ("serious", "Serious"),
     ("critical", "Critical"),
 ]
-PHONE_PATTERN = re.compile(
-    r"(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8})(?!\d)"
-)
-ID_PATTERN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
 MANAGER_GROUP = "property_cs.group_property_cs_manager"
 
 
@@ -159,6 +155,27 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         string="Summary and Lessons",
         help="Cause, what we did and what we change, for the archive and training.",
     )
+    # public form (D-13): the owner on file verifies before portal linking
+    complaint_submitter_name = fields.Char(
+        string="Filed By",
+        readonly=True,
+        copy=False,
+        help="Name typed on the public form.",
+    )
+    complaint_verify_token = fields.Char(
+        copy=False, readonly=True, groups="base.group_system"
+    )
+    complaint_verify_partner_id = fields.Many2one(
+        "res.partner",
+        string="Owner to Verify",
+        readonly=True,
+        copy=False,
+        help="The owner on file whose email or phone the public form named; "
+        "the complaint joins their portal once they open the emailed link.",
+    )
+    complaint_compensation_ids = fields.One2many(
+        "property.complaint.compensation", "ticket_id", string="Compensations"
+    )
     complaint_is_on_site = fields.Boolean(
         string="Solved at Intake", readonly=True, copy=False, tracking=True
     )
@@ -187,11 +204,12 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         severity; before the investigation the minor delay applies
         (default 10 days: Hangzhou rule, domain_standards A5)."""
         for ticket in self:
+            if ticket.kind != "complaint" or not ticket.date_reported:
+                ticket.date_complaint_reply_due = False
+                continue
             days = ticket._complaint_reply_days()
             ticket.date_complaint_reply_due = (
-                ticket.date_reported + timedelta(days=days)
-                if ticket.kind == "complaint" and ticket.date_reported and days
-                else False
+                ticket.date_reported + timedelta(days=days) if days else False
             )
 
     def _complaint_reply_days(self):
@@ -540,8 +558,110 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             Escalation.create(escalation_vals)
 
     # ------------------------------------------------------------------
-    # TOOLS
+    # CASE LIBRARY (D-16)
     # ------------------------------------------------------------------
-    def _complaint_check_supervisor(self, message):
-        if not self.env.user.has_group(SUPERVISOR_GROUP) and not self.env.su:
-            raise AccessError(message)
+    def action_publish_case(self):
+        """Publish this closed complaint as a scrubbed case for training; a
+        supervisor approves it before it is visible."""
+        self.ensure_one()
+        case = self.env["property.complaint.case"]._create_from_ticket(self)
+        self.message_post(
+            body=self.env._("Published as training case, to be reviewed."),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.complaint.case",
+            "res_id": case.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # PUBLIC FORM VERIFICATION (D-13)
+    # ------------------------------------------------------------------
+    def _complaint_find_owner_on_file(self):
+        """The contact on file whose email, else phone, the public form
+        gave; preferring one with a current unit in the project."""
+        self.ensure_one()
+        Partner = self.env["res.partner"].sudo()
+        partners = Partner
+        email = email_normalize(self.email_from or "")
+        if email:
+            partners = Partner.search([("email_normalized", "=", email)])
+        if not partners and self.partner_phone:
+            partners = self._find_caller(self.partner_phone)[0].sudo()
+        in_project = partners.filtered(
+            lambda p: p.unit_link_ids.filtered(
+                lambda link: link.is_current and link.project_id == self.project_id
+            )
+        )
+        return (in_project or partners)[:1]
+
+    def _complaint_request_verification(self):
+        """Send a verification link to the email on file of the owner the
+        public form names. Nothing joins anyone's portal before that link is
+        opened: typing someone's email does not put records into their
+        portal. Without an email on file an agent confirms the sender."""
+        self.ensure_one()
+        partner = self._complaint_find_owner_on_file()
+        if not partner.email:
+            self.message_post(
+                body=self.env._(
+                    "No owner on file to verify this complaint: confirm the "
+                    "sender by phone, then choose the owner."
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return False
+        token = secrets.token_urlsafe(32)
+        self.sudo().write(
+            {"complaint_verify_token": token, "complaint_verify_partner_id": partner.id}
+        )
+        template = self.env.ref("property_cs.mail_template_complaint_verification")
+        url = f"{self.get_base_url()}/complaint/verify/{self.id}/{token}"
+        template.sudo().with_context(
+            verify_email=partner.email_formatted, verify_url=url
+        ).send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
+        self.message_post(
+            body=self.env._(
+                "Verification link sent to the email on file of %(partner)s.",
+                partner=partner.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _complaint_verify(self, token):
+        """The owner opened the verification link: the complaint becomes
+        theirs and joins their portal (D-13)."""
+        self.ensure_one()
+        ticket = self.sudo()
+        if not (
+            token
+            and ticket.complaint_verify_token
+            and consteq(token, ticket.complaint_verify_token)
+            and ticket.complaint_verify_partner_id
+        ):
+            raise AccessError(self.env._("This verification link is not valid."))
+        partner = ticket.complaint_verify_partner_id
+        vals = {
+            "partner_id": partner.id,
+            "is_sender_unverified": False,
+            "complaint_verify_token": False,
+        }
+        units = partner.unit_link_ids.filtered(
+            lambda link: link.is_current and link.project_id == ticket.project_id
+        ).unit_id
+        if len(units) == 1 and not ticket.unit_id:
+            vals["unit_id"] = units.id
+        ticket.write(vals)
+        ticket.message_subscribe(partner_ids=partner.ids)
+        ticket.message_post(
+            body=self.env._(
+                "%(partner)s confirmed the complaint from the verification link.",
+                partner=partner.name,
+            ),
+            author_id=partner.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        return partner

@@ -83,7 +83,11 @@ class PropertyComplaintCommon(PropertyCsCommon):
             ),
             ("callback", {}, "action_complaint_callback_done"),
         ]
+        done = [step_ for step_, _vals, _method in walk].index
+        current = ticket.complaint_step
         for target, vals, method in walk:
+            if current != "received" and done(target) <= done(current):
+                continue
             if vals:
                 ticket.write(vals)
             getattr(ticket, method)()
@@ -483,3 +487,69 @@ class TestPropertyComplaintAccess(PropertyComplaintCommon):
             .with_user(self.portal_owner)
             .has_access("read")
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyComplaintCase(PropertyComplaintCommon):
+    """Case library (D-16): scrubbed text, supervisor approval."""
+
+    def _closed_complaint(self):
+        ticket = self._complaint(
+            name="Zhang Wei of B1-101 shouted at the gate",
+            description=(
+                "<p>Zhang Wei (mobile 138 0000 0001, ID 110101199003071234) says "
+                "the guard refused entry to Li Na at 23:00. Neighbour in 102 "
+                "saw it; call 0571-88880000 or +86 13912345678.</p>"
+            ),
+        )
+        self._walk_to(ticket, "plan")
+        ticket.write(
+            {
+                "complaint_findings": "Camera shows zhang wei at B1-101 door",
+                "complaint_plan": "Apologise to Li Na; retrain the guard",
+            }
+        )
+        self._walk_to(ticket, "callback")
+        self._close_complaint(ticket)
+        return ticket
+
+    def test_publish_scrubs_and_waits_for_supervisor(self):
+        """Names, phones, ID and unit numbers are scrubbed; the case is
+        visible to agents only after a supervisor approves it."""
+        ticket = self._closed_complaint()
+        open_ticket = self._complaint()
+        with self.assertRaises(UserError):
+            open_ticket.action_publish_case()
+        action = ticket.with_user(self.agent).action_publish_case()
+        case = self.env["property.complaint.case"].browse(action["res_id"])
+        text = " ".join([case.name, case.situation, case.handling, case.lessons or ""])
+        for secret in (
+            "Zhang Wei",
+            "zhang wei",
+            "Li Na",
+            "138 0000 0001",
+            "110101199003071234",
+            "0571-88880000",
+            "13912345678",
+            "B1-101",
+            "102",
+        ):
+            self.assertNotIn(secret, text)
+        for placeholder in ("[name]", "[phone]", "[ID number]", "[unit]"):
+            self.assertIn(placeholder, text)
+        self.assertIn("23:00", text)  # times are not unit numbers
+        self.assertIn("retrain the guard", text)
+        with self.assertRaises(UserError):
+            ticket.action_publish_case()  # once
+        Case = self.env["property.complaint.case"]
+        self.assertFalse(Case.with_user(self.agent_2).search([("id", "=", case.id)]))
+        with self.assertRaises(AccessError):
+            case.with_user(self.agent).action_approve()
+        case.with_user(self.users["supervisor"]).action_approve()
+        self.assertEqual(case.state, "approved")
+        self.assertTrue(Case.with_user(self.agent_2).search([("id", "=", case.id)]))
+        self.assertTrue(
+            Case.with_user(self.users["department"]).search([("id", "=", case.id)])
+        )
+        with self.assertRaises(AccessError):
+            case.with_user(self.agent_2).read(["ticket_id"])
