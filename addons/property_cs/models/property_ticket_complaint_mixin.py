@@ -226,7 +226,9 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
-        tickets.filtered(lambda t: t.kind == "complaint")._complaint_acknowledge()
+        complaints = tickets.filtered(lambda t: t.kind == "complaint")
+        if complaints:
+            complaints._complaint_acknowledge()
         return tickets
 
     def write(self, vals):

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import INTERNAL_MARKERS, PropertyCsCommon
@@ -553,3 +553,26 @@ class TestPropertyComplaintCase(PropertyComplaintCommon):
         )
         with self.assertRaises(AccessError):
             case.with_user(self.agent_2).read(["ticket_id"])
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyComplaintTour(PropertyComplaintCommon, HttpCase):
+    def test_angry_complaint_tour(self):
+        """Tour: an agent takes an angry owner's complaint through the steps;
+        the test's closing helper closes it."""
+        self.owner_a.mobile = "13800000001"
+        self.agent.write({"password": "pcs_agent"})
+        self.start_tour(
+            "/odoo/action-property_cs.property_ticket_action_complaint?view_type=list",
+            "property_cs_complaint_tour",
+            login="pcs_agent",
+        )
+        ticket = self.Ticket.search(
+            [("name", "=", "The lift broke down again and nobody came")]
+        )
+        self.assertEqual(ticket.kind, "complaint")
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.complaint_emotion, "angry")
+        self.assertEqual(ticket.complaint_step, "callback")
+        self._close_complaint(ticket)
+        self.assertEqual(ticket.state, "closed")
