@@ -383,6 +383,28 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
             ).notified_user_ids,
         )
 
+    def test_reply_pass_queries_constant(self):
+        """The reply pass reads complaints, fired steps and breaches in a
+        constant number of queries, whatever the number of complaints."""
+        with freeze_time(T0):
+            tickets = [self._complaint(name=f"Noise {i}") for i in range(2)]
+        late = T0 + timedelta(days=11)
+        with freeze_time(late):
+            self.Ticket._cron_complaint_reply_escalation()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(__system__=4):
+                self.Ticket._cron_complaint_reply_escalation()
+        with freeze_time(T0):
+            tickets += [self._complaint(name=f"Leak {i}") for i in range(3)]
+        with freeze_time(late):
+            self.Ticket._cron_complaint_reply_escalation()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(__system__=4):
+                self.Ticket._cron_complaint_reply_escalation()
+        self.assertEqual(len(tickets), 5)
+
     def test_reply_stops_escalation(self):
         """Once replied, the deadline no longer escalates."""
         with freeze_time(T0):
@@ -476,6 +498,32 @@ class TestPropertyComplaintAccess(PropertyComplaintCommon):
         self.assertTrue(self._can_read(self.agent_2, self.repair))
         self.complaint.user_id = False
         self.assertTrue(self._can_read(self.agent_2, self.complaint))
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_related_records_follow_the_complaint(self):
+        """Escalations of a complaint stay hidden from department staff;
+        compensations from agents who do not handle it."""
+        escalation = self.env["property.ticket.escalation"].create(
+            {
+                "ticket_id": self.complaint.id,
+                "target": "reply",
+                "step": "warning",
+                "date_due": datetime.now(),
+            }
+        )
+        self.assertFalse(self._can_read(self.users["department"], escalation))
+        self.complaint.write({"department_id": False, "user_id": self.agent.id})
+        compensation = self.env["property.complaint.compensation"].create(
+            {
+                "ticket_id": self.complaint.id,
+                "amount": 50.0,
+                "form": "gift",
+                "reason": "Flowers",
+            }
+        )
+        self.assertTrue(self._can_read(self.agent, compensation))
+        self.assertTrue(self._can_read(self.users["supervisor"], compensation))
+        self.assertFalse(self._can_read(self.agent_2, compensation))
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_owners_see_only_their_own(self):
