@@ -34,6 +34,8 @@
         "data/property_sla_data.xml",
         "data/property_callback_data.xml",
         "data/property_festival_data.xml",
+        "data/property_complaint_data.xml",
+        "data/property_complaint_mail_template_data.xml",
         "report/property_building_reports.xml",
         "report/property_building_templates.xml",
         "views/property_project_views.xml",
@@ -61,6 +63,9 @@
         "views/property_ticket_portal_templates.xml",
         "views/property_faq_portal_templates.xml",
         "views/property_cs_menus.xml",
+        "views/property_ticket_complaint_views.xml",
+        "views/property_complaint_public_templates.xml",
+        "wizard/property_complaint_onsite_views.xml",
     ],
     "demo": [
         "demo/property_portfolio_demo.xml",
@@ -68,6 +73,7 @@
         "demo/res_users_portal_demo.xml",
         "demo/property_ticket_demo.xml",
         "demo/property_callback_demo.xml",
+        "demo/property_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

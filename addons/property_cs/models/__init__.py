@@ -35,5 +35,11 @@ from . import property_festival
 from . import property_festival_greeting
 from . import property_ticket_callback_mixin
 from . import mail_activity
+from . import property_complaint_recourse
+from . import property_complaint_task
+from . import property_ticket_complaint_mixin
+from . import property_complaint_submission
+from . import property_complaint_compensation
+from . import property_complaint_case
 from . import property_ticket
 from . import crm_lead

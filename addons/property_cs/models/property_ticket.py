@@ -29,6 +29,7 @@ class PropertyTicket(models.Model):
         "property.ticket.billing.mixin",
         "property.ticket.portal.mixin",
         "property.ticket.callback.mixin",
+        "property.ticket.complaint.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]
@@ -894,6 +895,7 @@ class PropertyTicket(models.Model):
                     ("state", "=", "done"),
                     ("date_done", "<=", now - timedelta(days=days)),
                     *self._callback_auto_confirm_domain(),
+                    ("complaint_step", "in", (False, "summarized")),
                 ]
             )
             if not tickets:

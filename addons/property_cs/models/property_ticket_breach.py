@@ -6,6 +6,7 @@ SLA_TARGETS = [
     ("commit", "Commitment"),
     ("arrival", "Arrival"),
     ("close", "Closure"),
+    ("reply", "Complaint Reply"),
 ]
 
 

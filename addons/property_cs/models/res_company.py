@@ -84,6 +84,68 @@ class ResCompany(models.Model):
         "its callback rule says otherwise (D-24).",
     )
 
+    # complaints (D-16 to D-18)
+    property_complaint_reply_days_minor = fields.Integer(
+        string="Complaint Reply Days (Minor)",
+        default=10,
+        help="Calendar days to reply to a minor complaint; the Hangzhou rule "
+        "(domain_standards A5) sets at most 10 days from receipt.",
+    )
+    property_complaint_reply_days_serious = fields.Integer(
+        string="Complaint Reply Days (Serious)",
+        default=10,
+        help="Calendar days to reply to a serious complaint (Hangzhou rule: "
+        "at most 10, domain_standards A5).",
+    )
+    property_complaint_reply_days_critical = fields.Integer(
+        string="Complaint Reply Days (Critical)",
+        default=10,
+        help="Calendar days to reply to a critical complaint (Hangzhou rule: "
+        "at most 10, domain_standards A5).",
+    )
+    property_complaint_reply_warning_days = fields.Integer(
+        string="Complaint Reply Warning (Days Before)",
+        default=2,
+        help="Warn the handler this many days before the reply is due.",
+    )
+    property_complaint_form_ip_limit = fields.Integer(
+        string="Public Complaints per IP and Hour",
+        default=5,
+        help="Complaints the public form accepts from one client address per "
+        "hour; 0 = no limit.",
+    )
+    property_complaint_form_email_limit = fields.Integer(
+        string="Public Complaints per Email and Day",
+        default=3,
+        help="Complaints the public form accepts with one email per day; 0 = no limit.",
+    )
+    property_complaint_upload_max_files = fields.Integer(
+        string="Public Complaint Files",
+        default=3,
+        help="Photos or PDF files one public complaint may attach.",
+    )
+    property_complaint_upload_max_mb = fields.Integer(
+        string="Public Complaint File Size (MB)",
+        default=5,
+        help="Largest file the public complaint form accepts.",
+    )
+    property_complaint_compensation_threshold = fields.Float(
+        string="Compensation Approval Above",
+        default=500.0,
+        help="Compensations above this amount need the project manager's approval.",
+    )
+    property_complaint_compensation_account_id = fields.Many2one(
+        "account.account",
+        string="Compensation Expense Account",
+        check_company=True,
+    )
+    property_complaint_compensation_journal_id = fields.Many2one(
+        "account.journal",
+        string="Compensation Payment Journal",
+        check_company=True,
+        domain="[('type', 'in', ('bank', 'cash'))]",
+    )
+
     @api.constrains("property_key_area_share", "property_key_contact_interval")
     def _check_property_key_settings(self):
         for company in self:

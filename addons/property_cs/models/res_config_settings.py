@@ -42,6 +42,41 @@ class ResConfigSettings(models.TransientModel):
     property_sla_head_office_delay = fields.Integer(
         related="company_id.property_sla_head_office_delay", readonly=False
     )
+    property_complaint_reply_days_minor = fields.Integer(
+        related="company_id.property_complaint_reply_days_minor", readonly=False
+    )
+    property_complaint_reply_days_serious = fields.Integer(
+        related="company_id.property_complaint_reply_days_serious", readonly=False
+    )
+    property_complaint_reply_days_critical = fields.Integer(
+        related="company_id.property_complaint_reply_days_critical", readonly=False
+    )
+    property_complaint_reply_warning_days = fields.Integer(
+        related="company_id.property_complaint_reply_warning_days", readonly=False
+    )
+    property_complaint_form_ip_limit = fields.Integer(
+        related="company_id.property_complaint_form_ip_limit", readonly=False
+    )
+    property_complaint_form_email_limit = fields.Integer(
+        related="company_id.property_complaint_form_email_limit", readonly=False
+    )
+    property_complaint_upload_max_files = fields.Integer(
+        related="company_id.property_complaint_upload_max_files", readonly=False
+    )
+    property_complaint_upload_max_mb = fields.Integer(
+        related="company_id.property_complaint_upload_max_mb", readonly=False
+    )
+    property_complaint_compensation_threshold = fields.Float(
+        related="company_id.property_complaint_compensation_threshold", readonly=False
+    )
+    property_complaint_compensation_account_id = fields.Many2one(
+        related="company_id.property_complaint_compensation_account_id",
+        readonly=False,
+    )
+    property_complaint_compensation_journal_id = fields.Many2one(
+        related="company_id.property_complaint_compensation_journal_id",
+        readonly=False,
+    )
 
     def set_values(self):
         """Keep the chained key-customer contact activity in step with the

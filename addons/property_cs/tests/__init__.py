@@ -11,3 +11,6 @@ from . import test_property_ticket_reply
 from . import test_property_cs_import
 from . import test_property_ticket_sla
 from . import test_property_callback
+from . import test_property_complaint
+from . import test_property_complaint_public
+from . import test_property_complaint_compensation

@@ -1,0 +1,192 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import email_normalize, plaintext2html
+from odoo.tools.mimetypes import guess_mimetype
+
+# uploads accepted on the public complaint form: photos and PDF letters
+PUBLIC_UPLOAD_TYPES = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+)
+
+
+class PropertyComplaintSubmission(models.Model):
+    """A complaint filed on the public form (no login, D-13), kept to limit
+    submissions per client IP and per email (limits in the settings). The
+    form records the complaint without linking it to anyone's portal: the
+    owner on file gets a verification link (typing someone's email must not
+    put records into their portal)."""
+
+    _name = "property.complaint.submission"
+    _description = "Public Complaint Submission"
+    _order = "id desc"
+
+    ip_address = fields.Char(string="Client IP", index=True, readonly=True)
+    email = fields.Char(index=True, readonly=True, help="Normalised email typed.")
+    ticket_id = fields.Many2one("property.ticket", readonly=True, ondelete="set null")
+    project_id = fields.Many2one("property.project", readonly=True)
+
+    @api.model
+    def _check_throttle(self, company, ip_address, email):
+        """At most the company's number of submissions per client IP per
+        hour and per email per day (D-13: easy to complain, not to flood)."""
+        now = fields.Datetime.now()
+        ip_limit = company.property_complaint_form_ip_limit
+        if ip_limit and ip_address:
+            count = self.sudo().search_count(
+                [
+                    ("ip_address", "=", ip_address),
+                    ("create_date", ">=", now - timedelta(hours=1)),
+                ]
+            )
+            if count >= ip_limit:
+                raise UserError(
+                    self.env._(
+                        "Too many complaints were sent from your connection in the "
+                        "last hour. Please try again later or call us."
+                    )
+                )
+        email_limit = company.property_complaint_form_email_limit
+        if email_limit and email:
+            count = self.sudo().search_count(
+                [("email", "=", email), ("create_date", ">=", now - timedelta(days=1))]
+            )
+            if count >= email_limit:
+                raise UserError(
+                    self.env._(
+                        "Too many complaints were sent with this email today. "
+                        "Please try again tomorrow or call us."
+                    )
+                )
+
+    @api.model
+    def _check_uploads(self, company, uploads):
+        """Photos or PDF only, within the company's count and size limits."""
+        uploads = [(name, content) for name, content in uploads if content]
+        max_files = company.property_complaint_upload_max_files
+        if len(uploads) > max_files:
+            raise UserError(
+                self.env._("Attach at most %(count)s files.", count=max_files)
+            )
+        max_bytes = company.property_complaint_upload_max_mb * 1024 * 1024
+        checked = []
+        for name, content in uploads:
+            mimetype = guess_mimetype(content)
+            if mimetype not in PUBLIC_UPLOAD_TYPES:
+                raise UserError(
+                    self.env._(
+                        "%(file)s is not a photo or a PDF document.", file=name or "?"
+                    )
+                )
+            if len(content) > max_bytes:
+                raise UserError(
+                    self.env._(
+                        "%(file)s is larger than %(size)s MB.",
+                        file=name,
+                        size=company.property_complaint_upload_max_mb,
+                    )
+                )
+            checked.append((name or "file", content, mimetype))
+        return checked
+
+    @api.model
+    def _submit(self, project, values, uploads, ip_address):
+        """Record a complaint from the public form.
+
+        :param project: the project the complaint is about
+        :param dict values: ``contact_name``, ``email``, ``phone``,
+            ``location``, ``name`` (subject), ``description`` and
+            ``remedy`` as posted
+        :param uploads: list of ``(file name, bytes)``
+        :param ip_address: the client address (proxy mode honoured by the
+            request)
+        :return: the new complaint, as superuser
+        :raise UserError: a value is missing or invalid, or a limit is hit
+        """
+        project = project.sudo()
+        if not project or not project.active:
+            raise UserError(self.env._("This project does not take complaints online."))
+        company = project.company_id or self.env.company
+        contact_name = (values.get("contact_name") or "").strip()
+        email = email_normalize(values.get("email") or "")
+        phone = (values.get("phone") or "").strip()
+        subject = (values.get("name") or "").strip()
+        description = (values.get("description") or "").strip()
+        remedy = (values.get("remedy") or "").strip()
+        if not contact_name:
+            raise UserError(self.env._("Tell us your name."))
+        if not email:
+            raise UserError(
+                self.env._("Give a valid email: we send the tracking link to it.")
+            )
+        if not subject or not description:
+            raise UserError(self.env._("Describe your complaint."))
+        if not remedy:
+            raise UserError(self.env._("Tell us what you would like us to do."))
+        self._check_throttle(company, ip_address, email)
+        uploads = self._check_uploads(company, uploads)
+        location = (values.get("location") or "").strip()[:200]
+        if location:
+            description = self.env._("Where: %s", location) + "\n\n" + description
+        ticket = (
+            self.env["property.ticket"]
+            .sudo()
+            .create(
+                {
+                    "name": subject[:200],
+                    "kind": "complaint",
+                    "channel": "portal",
+                    "project_id": project.id,
+                    "company_id": company.id,
+                    "location_type": "unit",
+                    "is_sender_unverified": True,
+                    "email_from": email,
+                    "partner_phone": phone[:40] or False,
+                    "complaint_submitter_name": contact_name[:100],
+                    "complaint_remedy": remedy,
+                    "description": plaintext2html(description),
+                }
+            )
+        )
+        self.sudo().create(
+            {
+                "ip_address": ip_address,
+                "email": email,
+                "ticket_id": ticket.id,
+                "project_id": project.id,
+            }
+        )
+        attachments = self.env["ir.attachment"]
+        if uploads:
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": name,
+                            "raw": content,
+                            "mimetype": mimetype,
+                            "res_model": "property.ticket",
+                            "res_id": ticket.id,
+                        }
+                        for name, content, mimetype in uploads
+                    ]
+                )
+            )
+        ticket.message_post(
+            body=self.env._(
+                "Complaint filed on the public form by %(name)s.", name=contact_name
+            ),
+            attachment_ids=attachments.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        ticket._complaint_request_verification()
+        return ticket
