@@ -1,1 +1,2 @@
 from . import test_property_survey_access
+from . import test_sampling
