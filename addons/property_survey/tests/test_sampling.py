@@ -127,7 +127,7 @@ class TestSampling(PropertySurveyCommon):
             # staff of the surveyed centre do not even see the sample
             sample.with_user(self.manager).action_swap("vacant")
         with self.assertRaises(UserError):
-            sample.with_user(self.manager).sudo(False)._check_swap_allowed("vacant")
+            sample.with_user(self.manager).sudo()._check_swap_allowed("vacant")
         for _i in range(campaign.max_attempts):
             sample.action_log_attempt()
         replacement = sample.action_swap("unreachable", "three calls, no answer")
