@@ -42,23 +42,23 @@ class PropertySurveyResult(models.Model):
     )
     driver_sequence = fields.Integer()
     weight = fields.Float(string="Weight (%)")
-    degree = fields.Float(string="Satisfaction Degree", digits=(5, 1), aggregator="avg")
-    rate = fields.Float(string="Satisfaction Rate (%)", digits=(5, 1), aggregator="avg")
+    degree = fields.Float(string="Satisfaction Degree", aggregator="avg")
+    rate = fields.Float(string="Satisfaction Rate (%)", aggregator="avg")
     sample_count = fields.Integer(string="Sampled")
     response_count = fields.Integer(string="Responses")
     valid_count = fields.Integer(string="Valid")
-    response_rate = fields.Float(string="Response Rate (%)", digits=(5, 1))
+    response_rate = fields.Float(string="Response Rate (%)")
     min_sample_met = fields.Boolean(string="Minimum Sample Met")
-    alpha = fields.Float(string="Cronbach's α", digits=(4, 3))
+    alpha = fields.Float(string="Cronbach's α")
     has_alpha = fields.Boolean()
     importance = fields.Float(digits=(4, 3))
     importance_source = fields.Selection(
         [("correlation", "Correlation"), ("weight", "Weight")]
     )
     classification = fields.Selection(CLASSES, string="Driver Class")
-    previous_degree = fields.Float(digits=(5, 1))
+    previous_degree = fields.Float()
     has_previous = fields.Boolean()
-    trend = fields.Float(digits=(5, 1))
+    trend = fields.Float()
     actioned = fields.Boolean(
         help="Improvement actions were taken on this driver after the previous "
         "campaign."

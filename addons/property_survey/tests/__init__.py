@@ -2,3 +2,4 @@ from . import test_property_survey_access
 from . import test_sampling
 from . import test_independence_secrecy
 from . import test_validity
+from . import test_results
