@@ -3,3 +3,4 @@ from . import test_sampling
 from . import test_independence_secrecy
 from . import test_validity
 from . import test_results
+from . import test_report
