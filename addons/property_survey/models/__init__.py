@@ -14,3 +14,6 @@ from . import survey_question
 from . import survey_survey
 from . import survey_user_input
 from . import survey_user_input_line
+from . import property_ticket_category
+from . import property_ticket
+from . import property_survey_pulse_report

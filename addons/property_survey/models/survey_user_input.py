@@ -54,6 +54,13 @@ class SurveyUserInput(models.Model):
         tracking=True,
     )
     property_flag_reason = fields.Char(string="Flag Reason", tracking=True)
+    property_ticket_id = fields.Many2one(
+        "property.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        copy=False,
+        help="The closed ticket a pulse survey asks about.",
+    )
     property_is_valid = fields.Boolean(string="Valid", readonly=True, copy=False)
     property_invalid_reason = fields.Text(
         string="Invalid Because", readonly=True, copy=False

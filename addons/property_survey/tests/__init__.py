@@ -4,3 +4,4 @@ from . import test_independence_secrecy
 from . import test_validity
 from . import test_results
 from . import test_report
+from . import test_pulse
