@@ -471,9 +471,7 @@ class PropertySurveyCampaign(models.Model):
                     vals_list.append(
                         campaign._sample_vals(by_unit[unit_id], skey, label, rank)
                     )
-            self.env["property.survey.sample"].with_context(
-                tracking_disable=True, mail_create_nolog=True
-            ).create(vals_list)
+            campaign._insert_samples(vals_list)
             campaign.write(
                 {
                     "frame_size": len(frame),
@@ -486,6 +484,65 @@ class PropertySurveyCampaign(models.Model):
                 }
             )
         return True
+
+    def _insert_samples(self, vals_list):
+        """Insert the drawn households in one statement: the draw of a
+        20,000-household frame must take a constant number of queries (the
+        ORM would insert and recompute in batches of 100). Only plain
+        columns are written; the stored computes get their initial values
+        here (project of the building, no response yet)."""
+        if not vals_list:
+            return
+        Sample = self.env["property.survey.sample"]
+        Sample.flush_model()
+        columns = [
+            "unit_id",
+            "building_id",
+            "unit_name",
+            "respondent_id",
+            "respondent_name",
+            "respondent_phone",
+            "customer_type",
+            "stratum_key",
+            "stratum_label",
+            "draw_rank",
+            "method",
+        ]
+        types = {
+            "unit_id": "int",
+            "building_id": "int",
+            "respondent_id": "int",
+            "draw_rank": "int",
+        }
+        arrays = [
+            SQL(
+                "%s::" + ("int[]" if column in types else "varchar[]"),
+                [vals[column] or None for vals in vals_list],
+            )
+            for column in columns
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO property_survey_sample (
+                    campaign_id, project_id, state, response_state,
+                    attempt_count, create_uid, create_date, write_uid,
+                    write_date, %(columns)s)
+                SELECT %(campaign)s, b.project_id, 'selected', 'none', 0,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
+                       NOW() AT TIME ZONE 'UTC', %(values)s
+                  FROM unnest(%(arrays)s) AS v(%(columns)s)
+                  JOIN property_building b ON b.id = v.building_id
+                """,
+                columns=SQL(", ").join(SQL.identifier(c) for c in columns),
+                values=SQL(", ").join(SQL.identifier("v", c) for c in columns),
+                arrays=SQL(", ").join(arrays),
+                campaign=self.id,
+                uid=self.env.uid,
+            )
+        )
+        Sample.invalidate_model()
+        self.invalidate_recordset(["sample_ids"])
 
     def _sample_vals(self, row, stratum_key, stratum_label, rank):
         return {

@@ -146,3 +146,36 @@ class TestSampling(PropertySurveyCommon):
         with self.assertRaises(UserError):
             log.unlink()
         self.assertEqual(campaign.sample_count, len(campaign.sample_ids) - 2)
+
+
+@tagged("post_install", "-at_install")
+class TestSamplingPerformance(PropertySurveyCommon):
+    """The draw takes the same number of queries whatever the frame size."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Project = cls.env["property.project"]
+        cls.small = Project.create({"name": "Small", "code": "SM"})
+        cls.large = Project.create({"name": "Large", "code": "LG"})
+        for project, count in ((cls.small, 25), (cls.large, 250)):
+            building = cls.env["property.building"].create(
+                {"name": "T1", "project_id": project.id}
+            )
+            cls._households(building, count, prefix=project.code)
+
+    def test_draw_query_count_constant(self):
+        warm = self._campaign(project_ids=[Command.set(self.small.ids)], seed="w")
+        warm.action_draw_sample()
+        campaigns = [
+            self._campaign(project_ids=[Command.set(project.ids)])
+            for project in (self.small, self.large)
+        ]
+        self.env.flush_all()
+        for campaign in campaigns:
+            self.env.invalidate_all()
+            with self.assertQueryCount(12):
+                campaign.action_draw_sample()
+                self.env.flush_all()
+        self.assertEqual(len(campaigns[0].sample_ids), 20)
+        self.assertEqual(len(campaigns[1].sample_ids), 50)
