@@ -5,3 +5,4 @@ from . import test_validity
 from . import test_results
 from . import test_report
 from . import test_pulse
+from . import test_tours
