@@ -24,7 +24,7 @@
         "views/property_survey_pulse_views.xml",
         "report/property_survey_campaign_report.xml",
     ],
-    "demo": [],
+    "demo": ["demo/property_survey_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "property_survey/static/tests/tours/*.js",

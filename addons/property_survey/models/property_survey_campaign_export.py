@@ -39,9 +39,9 @@ class PropertySurveyCampaignExport(models.AbstractModel):
             if line.answer_type == "scale" and not line.skipped:
                 values[(line.user_input_id.id, line.question_id.id)] = line.value_scale
         use_types = dict(
-            self.env["property.unit"]._fields["use_type"]._description_selection(
-                self.env
-            )
+            self.env["property.unit"]
+            ._fields["use_type"]
+            ._description_selection(self.env)
         )
         customer_types = dict(
             self.env["res.partner"]

@@ -84,7 +84,9 @@ class PropertySurveyCampaignResults(models.AbstractModel):
             for row in rows:
                 answered = [row["values"][q] for q in questions if q in row["values"]]
                 if answered:
-                    scores.append(stats.mean(stats.level_score(v, levels) for v in answered))
+                    scores.append(
+                        stats.mean(stats.level_score(v, levels) for v in answered)
+                    )
                     ratings += answered
                 if len(questions) > 1 and len(answered) == len(questions):
                     complete.append(answered)
@@ -105,7 +107,9 @@ class PropertySurveyCampaignResults(models.AbstractModel):
             if total_w
             else 0.0
         )
-        overall_values = [row["values"][overall_q] for row in rows if overall_q in row["values"]]
+        overall_values = [
+            row["values"][overall_q] for row in rows if overall_q in row["values"]
+        ]
         if overall_values:
             rate = 100.0 * sum(v >= sat for v in overall_values) / len(overall_values)
         else:
@@ -128,7 +132,9 @@ class PropertySurveyCampaignResults(models.AbstractModel):
             for row in rows:
                 answered = [row["values"][q] for q in questions if q in row["values"]]
                 if answered and overall_q in row["values"]:
-                    xs.append(stats.mean(stats.level_score(v, levels) for v in answered))
+                    xs.append(
+                        stats.mean(stats.level_score(v, levels) for v in answered)
+                    )
                     ys.append(row["values"][overall_q])
             result[driver] = stats.correlation(xs, ys) if overall_q else None
         if any(value is None for value in result.values()):
@@ -142,9 +148,10 @@ class PropertySurveyCampaignResults(models.AbstractModel):
         the previous campaign."""
         Result = self.env["property.survey.result"].sudo()
         customer_types = dict(
-            self.env["res.partner"].sudo()._fields["owner_group"]._description_selection(
-                self.env
-            )
+            self.env["res.partner"]
+            .sudo()
+            ._fields["owner_group"]
+            ._description_selection(self.env)
         )
         for campaign in self:
             campaign.sudo().result_ids.unlink()
@@ -160,13 +167,19 @@ class PropertySurveyCampaignResults(models.AbstractModel):
                     ).ids,
                 )
             rows = campaign._results_data()
-            samples = campaign.sudo().sample_ids.filtered(lambda s: s.state == "selected")
-            answered = campaign.env["survey.user_input"].sudo().search(
-                [
-                    ("property_campaign_id", "=", campaign.id),
-                    ("state", "=", "done"),
-                    ("test_entry", "=", False),
-                ]
+            samples = campaign.sudo().sample_ids.filtered(
+                lambda s: s.state == "selected"
+            )
+            answered = (
+                campaign.env["survey.user_input"]
+                .sudo()
+                .search(
+                    [
+                        ("property_campaign_id", "=", campaign.id),
+                        ("state", "=", "done"),
+                        ("test_entry", "=", False),
+                    ]
+                )
             )
             groups = [("overall", 0, "all", campaign.name, {}, rows, samples, answered)]
             for seq, dim in ((1, "project"), (2, "building"), (3, "customer_type")):
@@ -186,12 +199,11 @@ class PropertySurveyCampaignResults(models.AbstractModel):
                             label,
                             extra,
                             [row for row in rows if row[dim] == value],
-                            samples.filtered(
-                                lambda s, d=dim, v=value: _key(s, d) == v
-                            ),
+                            samples.filtered(lambda s, d=dim, v=value: _key(s, d) == v),
                             answered.filtered(
-                                lambda a, d=dim, v=value: _key(a.property_sample_id, d)
-                                == v
+                                lambda a, d=dim, v=value: (
+                                    _key(a.property_sample_id, d) == v
+                                )
                             ),
                         )
                     )
@@ -199,9 +211,11 @@ class PropertySurveyCampaignResults(models.AbstractModel):
                 (r.dimension, r.group_key, r.driver_id.id): r.degree
                 for r in campaign.previous_campaign_id.sudo().result_ids
             }
-            actioned = campaign.previous_campaign_id.sudo().action_ids.filtered(
-                lambda a: a.state in ("in_progress", "done")
-            ).driver_id
+            actioned = (
+                campaign.previous_campaign_id.sudo()
+                .action_ids.filtered(lambda a: a.state in ("in_progress", "done"))
+                .driver_id
+            )
             importance, source = campaign._importance(rows, drivers, overall_q)
             vals_list = []
             for dim, seq, gkey, label, extra, grows, gsamples, ganswers in groups:

@@ -26,5 +26,9 @@ class PropertySurveyCampaignWeight(models.Model):
             "unique(campaign_id, driver_id)",
             "A driver is weighted once per campaign.",
         ),
-        ("weight_range", "CHECK(weight >= 0 AND weight <= 100)", "A weight is 0-100 %."),
+        (
+            "weight_range",
+            "CHECK(weight >= 0 AND weight <= 100)",
+            "A weight is 0-100 %.",
+        ),
     ]

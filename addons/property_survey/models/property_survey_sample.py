@@ -28,7 +28,9 @@ class PropertySurveySample(models.Model):
     campaign_id = fields.Many2one(
         "property.survey.campaign", required=True, index=True, ondelete="cascade"
     )
-    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign State")
+    campaign_state = fields.Selection(
+        related="campaign_id.state", string="Campaign State"
+    )
     unit_id = fields.Many2one(
         "property.unit",
         string="Unit Record",
@@ -49,10 +51,9 @@ class PropertySurveySample(models.Model):
     respondent_name = fields.Char(string="Respondent Name")
     respondent_phone = fields.Char(string="Phone on Record")
     customer_type = fields.Selection(
-        selection=lambda self: self.env["res.partner"]
-        .sudo()
-        ._fields["owner_group"]
-        .selection,
+        selection=lambda self: (
+            self.env["res.partner"].sudo()._fields["owner_group"].selection
+        ),
         readonly=True,
     )
     stratum_key = fields.Char(readonly=True, index=True)
@@ -69,7 +70,11 @@ class PropertySurveySample(models.Model):
         "property.survey.sample", string="Replaces", readonly=True
     )
     method = fields.Selection(
-        SURVEY_METHODS, required=True, default="interview", tracking=True, help=METHOD_HELP
+        SURVEY_METHODS,
+        required=True,
+        default="interview",
+        tracking=True,
+        help=METHOD_HELP,
     )
     surveyor_id = fields.Many2one(
         "res.users",
@@ -169,15 +174,18 @@ class PropertySurveySample(models.Model):
                 department=departments.display_name,
             )
         partner = user.partner_id.commercial_partner_id
-        links = self.env["property.unit.partner"].sudo().with_context(
-            active_test=False
-        ).search_count(
-            [
-                ("unit_id", "=", self.unit_id.id),
-                "|",
-                ("partner_id", "=", user.partner_id.id),
-                ("partner_id", "child_of", partner.id),
-            ]
+        links = (
+            self.env["property.unit.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    ("unit_id", "=", self.unit_id.id),
+                    "|",
+                    ("partner_id", "=", user.partner_id.id),
+                    ("partner_id", "child_of", partner.id),
+                ]
+            )
         )
         if links:
             return self.env._(
@@ -208,7 +216,9 @@ class PropertySurveySample(models.Model):
     def _unlink_except_drawn(self):
         if self.env.context.get("force_unlink"):
             if self.campaign_id.filtered(lambda c: c.state != "draft"):
-                raise UserError(self.env._("The sample of a started campaign is frozen."))
+                raise UserError(
+                    self.env._("The sample of a started campaign is frozen.")
+                )
             return
         raise UserError(
             self.env._("Sampled households are swapped with a reason, not deleted.")
@@ -232,7 +242,10 @@ class PropertySurveySample(models.Model):
                     "households (D-27)."
                 )
             )
-        if reason == "unreachable" and self.attempt_count < self.campaign_id.max_attempts:
+        if (
+            reason == "unreachable"
+            and self.attempt_count < self.campaign_id.max_attempts
+        ):
             raise UserError(
                 self.env._(
                     "A household is unreachable after %(max)s recorded attempts "
@@ -243,8 +256,10 @@ class PropertySurveySample(models.Model):
             )
         if reason == "invalid" and self.response_state != "invalid":
             raise UserError(
-                self.env._("Only a household whose questionnaire is invalid can be "
-                           "swapped for that reason.")
+                self.env._(
+                    "Only a household whose questionnaire is invalid can be "
+                    "swapped for that reason."
+                )
             )
         if reason != "invalid" and self.response_state == "valid":
             raise UserError(

@@ -15,7 +15,9 @@ class PropertyTicket(models.Model):
     )
 
     def write(self, vals):
-        before = {ticket.id: ticket.state for ticket in self} if "stage_id" in vals else {}
+        before = (
+            {ticket.id: ticket.state for ticket in self} if "stage_id" in vals else {}
+        )
         res = super().write(vals)
         if before:
             self.filtered(

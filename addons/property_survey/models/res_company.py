@@ -10,8 +10,7 @@ class ResCompany(models.Model):
     property_survey_sample_rate = fields.Float(
         string="Survey Sample Rate (%)",
         default=20.0,
-        help="Share of the households of a campaign's scope that are sampled "
-        "(D-26).",
+        help="Share of the households of a campaign's scope that are sampled (D-26).",
     )
     property_survey_sample_min = fields.Integer(
         string="Survey Minimum Sample",
@@ -33,8 +32,7 @@ class ResCompany(models.Model):
     property_survey_top_levels = fields.Integer(
         string="Satisfied Levels (5 and 7 Levels)",
         default=2,
-        help="On 5- and 7-level scales, the top this-many levels count as "
-        "satisfied.",
+        help="On 5- and 7-level scales, the top this-many levels count as satisfied.",
     )
     property_survey_satisfied_10 = fields.Integer(
         string="Satisfied From (10 Levels)",
@@ -73,7 +71,9 @@ class ResCompany(models.Model):
                 )
             if not 0 <= company.property_survey_min_answered <= 100:
                 raise ValidationError(
-                    self.env._("The minimum answered share must be between 0 and 100 %.")
+                    self.env._(
+                        "The minimum answered share must be between 0 and 100 %."
+                    )
                 )
             if not 1 <= company.property_survey_top_levels <= 4:
                 raise ValidationError(

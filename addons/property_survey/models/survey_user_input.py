@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 
 from .property_survey_campaign import SURVEY_METHODS
 
+
 def _order_key(answer):
     return (answer.end_datetime or datetime.min, answer.id)
 
@@ -93,19 +94,30 @@ class SurveyUserInput(models.Model):
         if VALIDITY_FIELDS & set(vals) and not self.env.context.get(
             "property_validity_check"
         ):
+            # a change can only affect the questionnaires of the same households
             campaigns = self.property_campaign_id
             if campaigns:
                 self.sudo().search(
-                    [("property_campaign_id", "in", campaigns.ids)]
+                    [
+                        ("property_campaign_id", "in", campaigns.ids),
+                        "|",
+                        ("id", "in", self.ids),
+                        ("property_unit_id", "in", self.property_unit_id.ids),
+                    ]
                 )._property_check_validity()
         return res
 
     def _property_date(self):
         self.ensure_one()
-        if self.property_method in ("paper", "interview") and self.property_date_collected:
+        if (
+            self.property_method in ("paper", "interview")
+            and self.property_date_collected
+        ):
             return self.property_date_collected
         moment = self.end_datetime or self.create_date
-        return fields.Datetime.context_timestamp(self, moment).date() if moment else False
+        return (
+            fields.Datetime.context_timestamp(self, moment).date() if moment else False
+        )
 
     def _property_answered_share(self):
         """Share (%) of the questionnaire's rating questions answered."""
@@ -134,9 +146,9 @@ class SurveyUserInput(models.Model):
             reasons.append(
                 self.env._(
                     "Flagged as %(flag)s: %(reason)s",
-                    flag=dict(self._fields["property_flag"]._description_selection(
-                        self.env
-                    ))[self.property_flag],
+                    flag=dict(
+                        self._fields["property_flag"]._description_selection(self.env)
+                    )[self.property_flag],
                     reason=self.property_flag_reason,
                 )
             )
@@ -193,6 +205,7 @@ class SurveyUserInput(models.Model):
                     ("property_campaign_id", "=", campaign.id),
                     ("state", "=", "done"),
                     ("test_entry", "=", False),
+                    ("property_unit_id", "in", todo.property_unit_id.ids),
                 ],
                 order="end_datetime, id",
             )
@@ -202,7 +215,10 @@ class SurveyUserInput(models.Model):
                     first.setdefault(answer.property_unit_id.id, answer)
             for answer in todo:
                 if answer.state != "done":
-                    vals = {"property_is_valid": False, "property_invalid_reason": False}
+                    vals = {
+                        "property_is_valid": False,
+                        "property_invalid_reason": False,
+                    }
                 else:
                     earlier = {
                         unit

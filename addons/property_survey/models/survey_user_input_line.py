@@ -28,8 +28,6 @@ class SurveyUserInputLine(models.Model):
                 "default_line_id": self.id,
                 "default_campaign_id": self.property_campaign_id.id,
                 "default_driver_id": self.question_id.property_driver_id.id,
-                "default_name": (self.value_text_box or self.value_char_box or "")[
-                    :80
-                ],
+                "default_name": (self.value_text_box or self.value_char_box or "")[:80],
             },
         }

@@ -106,9 +106,7 @@ class PropertySurveyCommon(PropertyCsCommon):
                 {
                     "user_input_id": answer.id,
                     "question_id": question.id,
-                    "answer_type": "text_box"
-                    if isinstance(value, str)
-                    else "scale",
+                    "answer_type": "text_box" if isinstance(value, str) else "scale",
                     "value_text_box": value if isinstance(value, str) else False,
                     "value_scale": value if not isinstance(value, str) else 0,
                     "skipped": False,

@@ -15,9 +15,10 @@ class TestIndependence(PropertySurveyCommon):
         cls._households(cls.building_a, 30)
         cls.campaign = cls._campaign()
         cls.campaign.action_draw_sample()
-        cls.sample = cls.campaign.sample_ids.filtered(
-            lambda s: s.unit_id == cls.unit_a1
-        ) or cls.campaign.sample_ids[0]
+        cls.sample = (
+            cls.campaign.sample_ids.filtered(lambda s: s.unit_id == cls.unit_a1)
+            or cls.campaign.sample_ids[0]
+        )
 
     def _surveyor(self, login):
         return new_test_user(
@@ -108,9 +109,9 @@ class TestSecrecy(PropertySurveyCommon, HttpCase):
         self.assertNotIn("SECRET-OPEN-ANSWER", page.text)
         # the surveyor, outside the project, sees it
         self.assertTrue(
-            self.env["survey.user_input"].with_user(self.surveyor).search(
-                [("id", "=", answer.id)]
-            )
+            self.env["survey.user_input"]
+            .with_user(self.surveyor)
+            .search([("id", "=", answer.id)])
         )
         self.authenticate(self.head_office.login, self.head_office.login)
         page = self.url_open(f"/survey/results/{self.survey.id}")

@@ -77,7 +77,10 @@ class TestResults(PropertySurveyCommon):
 
     def _row(self, driver=False, dimension="overall"):
         return self.campaign.result_ids.filtered(
-            lambda r: r.dimension == dimension and r.driver_id == (driver or r.driver_id.browse())
+            lambda r: (
+                r.dimension == dimension
+                and r.driver_id == (driver or r.driver_id.browse())
+            )
         )
 
     def test_degree_rate_alpha(self):

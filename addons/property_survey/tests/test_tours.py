@@ -42,7 +42,9 @@ class TestSurveyTours(PropertySurveyCommon, HttpCase):
                     Command.create(
                         dict(scale, title="Tour overall", property_is_overall=True)
                     ),
-                    Command.create({"title": "Tour improve", "question_type": "text_box"}),
+                    Command.create(
+                        {"title": "Tour improve", "question_type": "text_box"}
+                    ),
                 ],
             }
         )

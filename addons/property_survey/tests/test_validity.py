@@ -47,7 +47,9 @@ class TestValidity(PropertySurveyCommon):
         few = dict(list(self._full().items())[:5])
         answer = self._answer(self.samples[0], few)
         self.assertFalse(answer.property_is_valid)
-        self.assertIn("of the rating questions answered", answer.property_invalid_reason)
+        self.assertIn(
+            "of the rating questions answered", answer.property_invalid_reason
+        )
 
     def test_missing_signature_and_phone(self):
         answer = self._answer(self.samples[0], self._full(), collected=False)
