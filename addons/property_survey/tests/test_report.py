@@ -11,7 +11,7 @@ from .test_results import TestResults
 HEADINGS = {
     "en_US": ("Satisfaction Survey Report", "Method Statement", "Results by Driver"),
     "zh_CN": ("满意度调查报告", "抽样方法说明", "各满意度因素结果"),
-    "zh_TW": ("滿意度調查報告", "抽樣方法說明", "各滿意度因素結果"),
+    "zh_TW": ("滿意度調查報告", "抽樣方法說明", "各滿意度構面結果"),
 }
 
 
@@ -22,13 +22,14 @@ class TestReport(TestResults):
 
     def _render(self, lang):
         self._fixture()
-        return str(
+        html = (
             self.env["ir.actions.report"]
             .with_context(lang=lang)
             ._render_qweb_html(
                 "property_survey.property_survey_campaign_report", self.campaign.ids
             )[0]
         )
+        return html.decode() if isinstance(html, bytes) else str(html)
 
     def _po_translates(self, lang, msgid):
         """Whether the module's .po for ``lang`` translates ``msgid`` (the
