@@ -83,6 +83,23 @@ class SurveyUserInput(models.Model):
                     self.env._("Say why the questionnaire is damaged or forged.")
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_campaign_evidence(self):
+        """Questionnaires of a started campaign are evidence (D-28): flag
+        them as damaged or forged instead of deleting them."""
+        if self.filtered(
+            lambda a: (
+                not a.test_entry
+                and a.property_campaign_id.state in ("running", "closed")
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "Questionnaires of a started campaign are evidence: flag "
+                    "them instead of deleting them."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         answers = super().create(vals_list)

@@ -6,3 +6,4 @@ from . import test_results
 from . import test_report
 from . import test_pulse
 from . import test_tours
+from . import test_security
