@@ -11,7 +11,24 @@
     "depends": ["property_cs", "survey"],
     "data": [
         "security/property_survey_groups.xml",
+        "security/ir.model.access.csv",
+        "security/property_survey_security.xml",
+        "data/property_survey_data.xml",
+        "data/mail_template_data.xml",
+        "data/property_survey_pulse_data.xml",
+        "views/property_survey_campaign_views.xml",
+        "views/property_survey_sample_views.xml",
+        "views/property_survey_result_views.xml",
+        "views/res_config_settings_views.xml",
         "views/property_survey_menus.xml",
+        "views/property_survey_pulse_views.xml",
+        "report/property_survey_campaign_report.xml",
     ],
+    "demo": ["demo/property_survey_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "property_survey/static/tests/tours/*.js",
+        ],
+    },
     "application": False,
 }

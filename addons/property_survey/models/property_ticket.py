@@ -1,0 +1,51 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields, models
+
+PULSE_DAYS = 7
+
+
+class PropertyTicket(models.Model):
+    _inherit = "property.ticket"
+
+    pulse_input_ids = fields.One2many(
+        "survey.user_input", "property_ticket_id", string="Pulse Surveys"
+    )
+
+    def write(self, vals):
+        before = (
+            {ticket.id: ticket.state for ticket in self} if "stage_id" in vals else {}
+        )
+        res = super().write(vals)
+        if before:
+            self.filtered(
+                lambda t: t.state == "closed" and before.get(t.id) != "closed"
+            )._send_pulse_survey()
+        return res
+
+    def _send_pulse_survey(self):
+        """After closure, ask the owner a short pulse survey of the ticket's
+        category (D-29), only when the pulse survey is the ticket's one
+        satisfaction contact (the company setting, at most one contact per
+        ticket). Pulse answers form their own series, never merged into
+        campaign figures."""
+        template = self.env.ref(
+            "property_survey.mail_template_pulse_invitation", raise_if_not_found=False
+        )
+        answers = self.env["survey.user_input"]
+        for ticket in self:
+            survey = ticket.category_id and ticket.category_id._get_pulse_survey()
+            if not survey or not ticket._claim_satisfaction_contact("survey"):
+                continue
+            answer = survey.sudo()._create_answer(
+                partner=ticket.partner_id,
+                check_attempts=False,
+                deadline=fields.Datetime.now() + timedelta(days=PULSE_DAYS),
+                property_ticket_id=ticket.id,
+            )
+            answers |= answer
+            if template:
+                template.sudo().send_mail(answer.id, force_send=False)
+        return answers

@@ -1,0 +1,216 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import tagged
+
+from ..models import survey_statistics as stats
+from .common import PropertySurveyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestResults(PropertySurveyCommon):
+    """A hand-computed fixture on a 5-level scale (satisfied = 4 and 5):
+
+    ======  ===  ===  ===  =======
+    answer  A1   A2   B1   overall
+    ======  ===  ===  ===  =======
+    R1      5    4    3    4
+    R2      4    4    2    3
+    R3      2    3    5    5
+    ======  ===  ===  ===  =======
+
+    Scores (x − 1) / 4 × 100. Driver A (weight 60): 87.5, 75, 37.5 →
+    degree 66.67; rate 4 of 6 answers satisfied → 66.67 %. Driver B (weight
+    40): 50, 25, 100 → degree 58.33; rate 1/3 → 33.33 %. Overall degree
+    0.6 × 66.67 + 0.4 × 58.33 = 63.33; overall rate from the overall
+    question 2/3 = 66.67 %. α(A) = 2 × (1 − (2.333 + 0.333) / 4.333) =
+    0.769. Importance: r(A, overall) = −0.72, r(B, overall) = 0.98;
+    A has the higher degree → A "maintain", B "priority"."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._households(cls.building_a, 10)
+        cls.driver_a = cls.env.ref("property_survey.driver_customer_service")
+        cls.driver_b = cls.env.ref("property_survey.driver_repairs")
+        scale = {"question_type": "scale", "scale_min": 1, "scale_max": 5}
+        cls.survey = cls.env["survey.survey"].create(
+            {
+                "title": "Fixture questionnaire",
+                "question_and_page_ids": [
+                    Command.create(
+                        dict(scale, title="A1", property_driver_id=cls.driver_a.id)
+                    ),
+                    Command.create(
+                        dict(scale, title="A2", property_driver_id=cls.driver_a.id)
+                    ),
+                    Command.create(
+                        dict(scale, title="B1", property_driver_id=cls.driver_b.id)
+                    ),
+                    Command.create(dict(scale, title="O", property_is_overall=True)),
+                    Command.create({"title": "Improve", "question_type": "text_box"}),
+                ],
+            }
+        )
+        cls.campaign = cls._campaign(survey_id=cls.survey.id, method="online")
+        weights = {cls.driver_a: 60.0, cls.driver_b: 40.0}
+        for weight in cls.campaign.weight_ids:
+            weight.weight = weights[weight.driver_id]
+        cls.campaign.action_start()
+        cls.q = {q.title: q for q in cls.survey.question_ids}
+
+    def _fixture(self):
+        samples = self.campaign.sample_ids
+        rows = [(5, 4, 3, 4), (4, 4, 2, 3), (2, 3, 5, 5)]
+        for sample, (a1, a2, b1, o) in zip(samples, rows, strict=False):
+            self._answer(
+                sample,
+                {
+                    self.q["A1"]: a1,
+                    self.q["A2"]: a2,
+                    self.q["B1"]: b1,
+                    self.q["O"]: o,
+                    self.q["Improve"]: "More lift cleaning",
+                },
+            )
+        self.campaign.action_compute_results()
+
+    def _row(self, driver=False, dimension="overall"):
+        return self.campaign.result_ids.filtered(
+            lambda r: (
+                r.dimension == dimension
+                and r.driver_id == (driver or r.driver_id.browse())
+            )
+        )
+
+    def test_degree_rate_alpha(self):
+        self._fixture()
+        a, b, overall = self._row(self.driver_a), self._row(self.driver_b), self._row()
+        self.assertAlmostEqual(a.degree, 200 / 3, places=2)
+        self.assertAlmostEqual(a.rate, 200 / 3, places=2)
+        self.assertAlmostEqual(b.degree, 175 / 3, places=2)
+        self.assertAlmostEqual(b.rate, 100 / 3, places=2)
+        self.assertAlmostEqual(overall.degree, 190 / 3, places=2)
+        self.assertAlmostEqual(overall.rate, 200 / 3, places=2)
+        # degree and rate are different measures (D-29)
+        self.assertNotAlmostEqual(overall.degree, overall.rate, places=1)
+        self.assertTrue(a.has_alpha)
+        self.assertAlmostEqual(a.alpha, 10 / 13, places=3)
+        self.assertFalse(b.has_alpha)  # a single-question driver
+        self.assertEqual(overall.valid_count, 3)
+        self.assertAlmostEqual(self.campaign.overall_degree, 190 / 3, places=2)
+        self.assertEqual(self.campaign.valid_count, 3)
+        self.assertEqual(self.campaign.response_count, 3)
+        self.assertAlmostEqual(
+            self.campaign.response_rate, 300 / self.campaign.sample_count, places=2
+        )
+        self.assertFalse(self.campaign.min_sample_met)
+        self.assertFalse(self.campaign.target_met)  # 66.7 % < 80 %
+        # by building and by project
+        self.assertEqual(self._row(dimension="project").project_id, self.project_a)
+        self.assertAlmostEqual(self._row(dimension="project").degree, 190 / 3, places=2)
+
+    def test_driver_classification(self):
+        self._fixture()
+        a, b = self._row(self.driver_a), self._row(self.driver_b)
+        self.assertEqual(a.importance_source, "correlation")
+        self.assertAlmostEqual(a.importance, -0.7206, places=3)
+        self.assertAlmostEqual(b.importance, 0.9820, places=3)
+        self.assertEqual(a.classification, "maintain")
+        self.assertEqual(b.classification, "priority")
+        known = {
+            "a": (0.9, 80.0),
+            "b": (0.8, 50.0),
+            "c": (0.2, 90.0),
+            "d": (0.1, 40.0),
+        }
+        self.assertEqual(
+            stats.classify(known),
+            {"a": "strength", "b": "priority", "c": "maintain", "d": "low_priority"},
+        )
+
+    def test_statistics_helpers(self):
+        self.assertAlmostEqual(stats.level_score(4, 5), 75.0)
+        self.assertAlmostEqual(stats.level_score(8, 10), 700 / 9)
+        self.assertAlmostEqual(
+            stats.cronbach_alpha([[5, 4], [4, 4], [2, 3]]), 10 / 13, places=6
+        )
+        self.assertIsNone(stats.cronbach_alpha([[3, 3], [3, 3]]))
+        self.assertIsNone(stats.correlation([1, 2], [1, 2]))
+
+    def test_trend_and_actioned_driver(self):
+        """The next campaign shows the change of actioned drivers."""
+        self._fixture()
+        self.env["property.survey.action"].create(
+            {
+                "name": "Faster repairs",
+                "campaign_id": self.campaign.id,
+                "driver_id": self.driver_b.id,
+                "date_deadline": "2026-12-31",
+            }
+        ).action_done()
+        self.campaign.action_close()
+        nxt = self._campaign(
+            name="Owner satisfaction 2027",
+            date_start="2027-01-01",
+            date_end="2027-12-31",
+            survey_id=self.survey.id,
+            method="paper",
+            seed="2027",
+        )
+        self.assertEqual(nxt.previous_campaign_id, self.campaign)
+        for weight in nxt.weight_ids:
+            weight.weight = 60.0 if weight.driver_id == self.driver_a else 40.0
+        nxt.action_start()
+        for sample in nxt.sample_ids[:2]:
+            self._answer(
+                sample,
+                {self.q["A1"]: 4, self.q["A2"]: 4, self.q["B1"]: 5, self.q["O"]: 5},
+                date="2027-03-01",
+            )
+        nxt.action_compute_results()
+        b = nxt.result_ids.filtered(
+            lambda r: r.dimension == "overall" and r.driver_id == self.driver_b
+        )
+        self.assertTrue(b.actioned)
+        self.assertTrue(b.has_previous)
+        self.assertAlmostEqual(b.trend, 100 - 175 / 3, places=2)
+        a = nxt.result_ids.filtered(
+            lambda r: r.dimension == "overall" and r.driver_id == self.driver_a
+        )
+        self.assertFalse(a.actioned)
+
+    def test_open_answers_tag_and_action(self):
+        self._fixture()
+        line = self.env["survey.user_input.line"].search(
+            [
+                ("property_campaign_id", "=", self.campaign.id),
+                ("answer_type", "=", "text_box"),
+            ],
+            limit=1,
+        )
+        tag = self.env["property.survey.tag"].create({"name": "Lifts"})
+        line.property_tag_ids = [Command.link(tag.id)]
+        action = line.action_create_improvement()
+        self.assertEqual(action["context"]["default_line_id"], line.id)
+        improvement = (
+            self.env["property.survey.action"]
+            .with_context(**action["context"])
+            .create({"date_deadline": "2026-09-30"})
+        )
+        self.assertEqual(improvement.open_answer, "More lift cleaning")
+        self.assertEqual(improvement.state, "open")
+
+    def test_raw_data_export_is_anonymous(self):
+        self._fixture()
+        self.campaign.action_close()
+        header, rows = self.campaign._raw_data_rows()
+        self.assertEqual(len(rows), 3)
+        self.assertIn("A1", header)
+        flat = repr(rows)
+        for sample in self.campaign.sample_ids:
+            self.assertNotIn(sample.respondent_name, flat)
+            self.assertNotIn(sample.unit_name, flat)
+        self.assertNotIn("More lift cleaning", flat)
+        action = self.campaign.action_export_raw_data()
+        self.assertIn("/web/content/", action["url"])

@@ -1,0 +1,181 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from ..models import survey_statistics as stats
+from .common import PropertySurveyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSampling(PropertySurveyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.units_b1 = cls._households(cls.building_a, 60)
+        cls.shops_b1 = cls._households(cls.building_a, 10, "commercial", "S")
+        cls.units_b2 = cls._households(cls.building_a2, 30)
+
+    def test_sample_size_edges(self):
+        """n = max(ceil(20 % × frame), 20), capped at the frame (D-26)."""
+        self.assertEqual(stats.sample_size(0, 20, 20), 0)
+        self.assertEqual(stats.sample_size(7, 20, 20), 7)
+        self.assertEqual(stats.sample_size(19, 20, 20), 19)
+        self.assertEqual(stats.sample_size(20, 20, 20), 20)
+        self.assertEqual(stats.sample_size(99, 20, 20), 20)
+        self.assertEqual(stats.sample_size(100, 20, 20), 20)
+        self.assertEqual(stats.sample_size(101, 20, 20), 21)
+        self.assertEqual(stats.sample_size(1000, 20, 20), 200)
+
+    def test_allocation_largest_remainder(self):
+        self.assertEqual(stats.largest_remainder([50, 30, 20], 10), [5, 3, 2])
+        # quotas 3.5 / 1.0 / 0.5: the remainder tie goes to the larger stratum
+        self.assertEqual(stats.largest_remainder([7, 2, 1], 5), [4, 1, 0])
+        # then at least one per non-empty stratum, taken from the stratum
+        # furthest above its quota
+        self.assertEqual(stats.allocate([7, 2, 1], 5), [3, 1, 1])
+        self.assertEqual(sum(stats.allocate([97, 1, 1, 1], 4)), 4)
+        self.assertEqual(stats.allocate([97, 1, 1, 1], 4), [1, 1, 1, 1])
+
+    def test_draw_frame_and_strata(self):
+        """Frame = current households; strata = building × property type ×
+        customer type; proportional allocation with one per stratum."""
+        campaign = self._campaign()
+        campaign.action_draw_sample()
+        # 60 + 10 + 30 new households + unit 101 (owners) + 102 (tenant)
+        self.assertEqual(campaign.frame_size, 102)
+        self.assertEqual(campaign.sample_size, 21)
+        samples = campaign.sample_ids
+        self.assertEqual(len(samples), 21)
+        self.assertEqual(campaign.strata_rule, "full")
+        by_stratum = {}
+        for sample in samples:
+            by_stratum.setdefault(sample.stratum_key, 0)
+            by_stratum[sample.stratum_key] += 1
+        # the civil-servant owner of 101 is a stratum of its own
+        self.assertEqual(campaign.strata_count, 4)
+        self.assertEqual(sorted(by_stratum.values()), [1, 2, 6, 12])
+        self.assertIn("seed fixed-seed", campaign.method_statement)
+        self.assertFalse(samples.filtered(lambda s: s.project_id != self.project_a))
+
+    def test_strata_outnumber_n(self):
+        """More strata than n: buildings take precedence, and the method
+        statement says so."""
+        campaign = self._campaign(sample_rate=1.0, sample_min=2)
+        campaign.action_draw_sample()
+        self.assertEqual(campaign.sample_size, 2)
+        self.assertEqual(campaign.strata_rule, "building")
+        self.assertEqual(campaign.strata_count, 2)
+        self.assertEqual(
+            campaign.sample_ids.building_id, self.building_a | self.building_a2
+        )
+        self.assertIn("buildings take precedence", campaign.method_statement)
+        campaign = self._campaign(sample_rate=0.5, sample_min=1, seed="other")
+        campaign.action_draw_sample()
+        self.assertEqual(campaign.strata_rule, "building_partial")
+        self.assertEqual(len(campaign.sample_ids), 1)
+        self.assertIn("some buildings", campaign.method_statement)
+
+    def test_seed_reproducible(self):
+        first = self._campaign()
+        first.action_draw_sample()
+        again = self._campaign()
+        again.action_draw_sample()
+        self.assertEqual(first.sample_ids.unit_id, again.sample_ids.unit_id)
+        other = self._campaign(seed="another-seed")
+        other.action_draw_sample()
+        self.assertNotEqual(first.sample_ids.unit_id, other.sample_ids.unit_id)
+        # redrawing a draft with its seed gives the same sample
+        units = first.sample_ids.unit_id
+        first.action_draw_sample()
+        self.assertEqual(first.sample_ids.unit_id, units)
+
+    def test_frozen_when_started(self):
+        campaign = self._campaign()
+        campaign.action_start()
+        self.assertEqual(campaign.state, "running")
+        self.assertTrue(campaign.date_drawn)
+        with self.assertRaises(UserError):
+            campaign.seed = "changed"
+        with self.assertRaises(UserError):
+            campaign.action_draw_sample()
+        with self.assertRaises(UserError):
+            campaign.project_ids = [Command.link(self.project_b.id)]
+        with self.assertRaises(UserError):
+            campaign.sample_ids[:1].unlink()
+
+    def test_weights_sum_to_100(self):
+        campaign = self._campaign()
+        self.assertAlmostEqual(campaign.weight_total, 100.0)
+        campaign.weight_ids[:1].weight += 5
+        with self.assertRaises(UserError):
+            campaign.action_start()
+
+    def test_swaps(self):
+        """Swaps only for recorded reasons, from the reserve of the same
+        stratum in draw order, logged; never by the service centre."""
+        campaign = self._campaign()
+        campaign.action_start()
+        sample = campaign.sample_ids.sorted("stratum_key")[-1]
+        order = campaign.draw_order[sample.stratum_key]["units"]
+        with self.assertRaises(UserError):
+            sample.action_swap("unreachable")  # no attempts recorded
+        with self.assertRaises(UserError):
+            sample.action_swap("not-a-reason")
+        with self.assertRaises(UserError):
+            # staff of the surveyed centre do not even see the sample
+            sample.with_user(self.manager).action_swap("vacant")
+        with self.assertRaises(UserError):
+            sample.with_user(self.manager).sudo()._check_swap_allowed("vacant")
+        for _i in range(campaign.max_attempts):
+            sample.action_log_attempt()
+        replacement = sample.action_swap("unreachable", "three calls, no answer")
+        self.assertEqual(sample.state, "swapped")
+        self.assertEqual(replacement.stratum_key, sample.stratum_key)
+        allocated = campaign.draw_order[sample.stratum_key]["alloc"]
+        self.assertEqual(replacement.unit_id.id, order[allocated])
+        self.assertEqual(replacement.replaces_id, sample)
+        log = campaign.swap_ids
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.reason, "unreachable")
+        self.assertEqual(log.sample_in_id, replacement)
+        second = replacement.action_swap("vacant")
+        self.assertEqual(second.unit_id.id, order[allocated + 1])
+        self.assertEqual(len(campaign.swap_ids), 2)
+        with self.assertRaises(UserError):
+            log.unlink()
+        self.assertEqual(campaign.sample_count, len(campaign.sample_ids) - 2)
+
+
+@tagged("post_install", "-at_install")
+class TestSamplingPerformance(PropertySurveyCommon):
+    """The draw takes the same number of queries whatever the frame size."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Project = cls.env["property.project"]
+        cls.small = Project.create({"name": "Small", "code": "SM"})
+        cls.large = Project.create({"name": "Large", "code": "LG"})
+        for project, count in ((cls.small, 25), (cls.large, 250)):
+            building = cls.env["property.building"].create(
+                {"name": "T1", "project_id": project.id}
+            )
+            cls._households(building, count, prefix=project.code)
+
+    def test_draw_query_count_constant(self):
+        warm = self._campaign(project_ids=[Command.set(self.small.ids)], seed="w")
+        warm.action_draw_sample()
+        campaigns = [
+            self._campaign(project_ids=[Command.set(project.ids)])
+            for project in (self.small, self.large)
+        ]
+        self.env.flush_all()
+        for campaign in campaigns:
+            self.env.invalidate_all()
+            with self.assertQueryCount(12):
+                campaign.action_draw_sample()
+                self.env.flush_all()
+        self.assertEqual(len(campaigns[0].sample_ids), 20)
+        self.assertEqual(len(campaigns[1].sample_ids), 50)

@@ -1,0 +1,112 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import PropertySurveyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSurveySecurity(PropertySurveyCommon):
+    """Access per group: head office and project managers run campaigns,
+    surveyors see their own households only, agents see nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._households(cls.building_a, 30)
+        cls.campaign = cls._campaign(method="paper")
+        cls.campaign.action_draw_sample()
+        cls.mine = cls.campaign.sample_ids[:3]
+        cls.mine.surveyor_id = cls.surveyor
+        cls.campaign.action_start()
+
+    def test_head_office_runs_campaigns(self):
+        Campaign = self.env["property.survey.campaign"].with_user(self.head_office)
+        campaign = Campaign.create(
+            {
+                "name": "Committee survey",
+                "date_start": "2026-03-01",
+                "date_end": "2026-03-31",
+                "project_ids": [Command.set(self.project_b.ids)],
+                "organiser": "committee",
+            }
+        )
+        campaign.action_draw_sample()
+        self.assertTrue(campaign.sample_ids)
+        self.assertTrue(
+            self.env["property.survey.sample"]
+            .with_user(self.head_office)
+            .search_count([("campaign_id", "=", self.campaign.id)])
+        )
+
+    def test_project_manager_blind_while_running(self):
+        Sample = self.env["property.survey.sample"].with_user(self.manager)
+        self.assertFalse(Sample.search([("campaign_id", "=", self.campaign.id)]))
+        # the manager sees the campaign of the project, not its sample
+        campaign = self.campaign.with_user(self.manager)
+        self.assertEqual(campaign.sample_count, len(self.campaign.sample_ids))
+        self.campaign.action_close()
+        self.assertTrue(Sample.search([("campaign_id", "=", self.campaign.id)]))
+        self.assertTrue(
+            self.env["property.survey.result"]
+            .with_user(self.manager)
+            .search([("campaign_id", "=", self.campaign.id)])
+        )
+
+    def test_project_manager_other_project(self):
+        other = self._campaign(project_ids=[Command.set(self.project_b.ids)])
+        Campaign = self.env["property.survey.campaign"].with_user(self.manager)
+        self.assertFalse(Campaign.search([("id", "=", other.id)]))
+
+    def test_surveyor_sees_own_households(self):
+        Sample = self.env["property.survey.sample"].with_user(self.surveyor)
+        self.assertEqual(Sample.search([]), self.mine)
+        self.assertEqual(
+            self.env["property.survey.campaign"].with_user(self.surveyor).search([]),
+            self.campaign,
+        )
+        with self.assertRaises(AccessError):
+            self.env["property.survey.campaign"].with_user(self.surveyor).create(
+                {
+                    "name": "Mine",
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-01-31",
+                    "project_ids": [Command.set(self.project_a.ids)],
+                }
+            )
+        # another surveyor cannot enter my household's questionnaire
+        with self.assertRaises(UserError):
+            self.mine[0].with_user(self.head_office).action_enter_questionnaire()
+        action = self.mine[0].with_user(self.surveyor).action_enter_questionnaire()
+        self.assertIn("answer_token=", action["url"])
+
+    def test_agent_has_no_access(self):
+        with self.assertRaises(AccessError):
+            self.env["property.survey.campaign"].with_user(self.agent).search([])
+        with self.assertRaises(AccessError):
+            self.env["property.survey.sample"].with_user(self.agent).search([])
+
+    def test_answers_are_evidence(self):
+        answer = self._answer(self.mine[0], {})
+        with self.assertRaises(UserError):
+            answer.unlink()
+
+    def test_campaign_form(self):
+        """The campaign form works for head office: a new campaign gets its
+        questionnaire and equal weights."""
+        with Form(
+            self.env["property.survey.campaign"].with_user(self.head_office)
+        ) as form:
+            form.name = "Spring pulse"
+            form.date_start = "2026-04-01"
+            form.date_end = "2026-04-30"
+            form.project_ids.add(self.project_b)
+            form.scale = "7"
+        campaign = form.record
+        self.assertTrue(campaign.survey_id)
+        self.assertEqual(campaign.satisfied_level, 6)
+        self.assertAlmostEqual(campaign.weight_total, 100.0)
+        self.assertEqual(len(campaign.weight_ids), 8)
+        self.assertEqual(set(campaign._rating_questions().mapped("scale_max")), {7})
