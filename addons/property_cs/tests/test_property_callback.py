@@ -361,6 +361,38 @@ class TestPropertyCallback(PropertyCallbackCommon):
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
 
+    def test_complaint_without_requester_gets_callback(self):
+        """A 12345 complaint about a common area has no requester: it still
+        gets its callback, to the caller's phone; other such tickets none."""
+        complaint = self.Ticket.create(
+            {
+                "name": "Street light out",
+                "kind": "complaint",
+                "channel": "hotline_12345",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+                "common_area": "East gate",
+                "partner_phone": "12345",
+            }
+        )
+        complaint.action_done()
+        callback = self._callback(complaint)
+        self.assertEqual(len(callback), 1)
+        self.assertFalse(callback.partner_id)
+        self.assertEqual(callback.partner_phone, "12345")
+        repair = self.Ticket.create(
+            {
+                "name": "Broken bench",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+                "common_area": "Garden",
+            }
+        )
+        repair.action_done()
+        repair.action_close()
+        self.assertEqual(repair.state, "closed")
+        self.assertFalse(self._callback(repair))
+
     def test_complaint_failed_callback_allows_close(self):
         """An owner unreachable after every attempt does not block closure."""
         complaint = self._ticket(kind="complaint", name="Noise")
