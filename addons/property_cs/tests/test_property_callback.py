@@ -584,6 +584,15 @@ class TestPropertyFestival(PropertyCallbackCommon):
         self.assertEqual(len(mails), len(festivals_2027) - 2)
         self.assertIn("Dragon Boat Festival", " ".join(mails.mapped("subject")))
         self.assertFalse(Greeting.search([("partner_id", "=", self.tenant_a.id)]))
+        # agents of another project do not see these key customers
+        outsider = new_test_user(
+            self.env, login="pcs_agent_b", groups=GROUP % "agent", name="Agent B"
+        )
+        outsider.property_project_ids = [Command.link(self.project_b.id)]
+        self.assertFalse(greetings.with_user(outsider)._filtered_access("read"))
+        self.assertEqual(
+            greetings.with_user(self.agent)._filtered_access("read"), greetings
+        )
         # a second run on the same day greets nobody twice
         with freeze_time("2027-10-01"):
             self.env["property.festival"]._cron_send_festival_greetings()
