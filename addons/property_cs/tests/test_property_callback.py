@@ -361,6 +361,18 @@ class TestPropertyCallback(PropertyCallbackCommon):
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
 
+    def test_portal_does_not_confirm_complaint(self):
+        """The owner is not asked to confirm a complaint in the portal: its
+        callback does."""
+        complaint = self._ticket(kind="complaint", name="Noise")
+        complaint.action_done()
+        self.assertTrue(complaint.is_awaiting_callback)
+        self.assertFalse(complaint._portal_can_answer(self.owner_a))
+        with self.assertRaises(UserError):
+            complaint.with_user(self.portal_owner)._portal_confirm(self.owner_a)
+        self._callback(complaint)._record_result("satisfied")
+        self.assertFalse(complaint.is_awaiting_callback)
+
     def test_complaint_without_requester_gets_callback(self):
         """A 12345 complaint about a common area has no requester: it still
         gets its callback, to the caller's phone; other such tickets none."""
