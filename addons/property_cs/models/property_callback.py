@@ -1,9 +1,9 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .property_callback_generation_mixin import OPEN_CALLBACK_STATES, SUPERVISOR_GROUP
 
 CALLBACK_KINDS = [
     ("inquiry", "Inquiry"),
@@ -28,10 +28,6 @@ UNSATISFIED_REASONS = [
     ("cost", "Cost"),
     ("other", "Other"),
 ]
-OPEN_CALLBACK_STATES = ("pending", "in_progress")
-AGENT_GROUP = "property_cs.group_property_cs_agent"
-SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
-HEAD_OFFICE_GROUP = "property_cs.group_property_cs_head_office"
 
 
 class PropertyCallback(models.Model):
@@ -42,7 +38,11 @@ class PropertyCallback(models.Model):
 
     _name = "property.callback"
     _description = "Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.callback.generation.mixin",
+    ]
     _order = "date_due, id"
     _check_company_auto = True
 
@@ -58,7 +58,13 @@ class PropertyCallback(models.Model):
         check_company=True,
     )
     project_id = fields.Many2one("property.project", index=True, check_company=True)
-    partner_id = fields.Many2one("res.partner", string="Owner", required=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Owner",
+        index=True,
+        help="Empty for a complaint without a known requester (e.g. from the "
+        "12345 hotline): the caller's phone on the ticket is called.",
+    )
     partner_phone = fields.Char(compute="_compute_partner_phone", string="Phone")
     kind = fields.Selection(CALLBACK_KINDS, required=True, default="repair")
     category_id = fields.Many2one(
@@ -242,7 +248,10 @@ class PropertyCallback(models.Model):
             self.state = "in_progress"
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Call %(owner)s", owner=self.partner_id.name),
+            "name": self.env._(
+                "Call %(owner)s",
+                owner=self.partner_id.name or self.partner_phone or "",
+            ),
             "res_model": "property.callback.call",
             "view_mode": "form",
             "target": "new",
@@ -410,243 +419,3 @@ class PropertyCallback(models.Model):
                     user_id=user.id,
                 )
         return True
-
-    @api.model
-    def _record_care_contact(self, partner, result, unsatisfied_reason, comment):
-        """The manager contacted a key customer (D-5): complete the open
-        recurring contact activity (its chaining plans the next one), which
-        records the care callback with the answer; without an open activity
-        the care callback is recorded directly. Returns the callback."""
-        activity_type = self.env.ref(
-            "property_cs.mail_activity_type_key_customer_contact"
-        )
-        activity = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", "res.partner"),
-                ("res_id", "=", partner.id),
-                ("activity_type_id", "=", activity_type.id),
-            ],
-            order="date_deadline",
-            limit=1,
-        )
-        answer = {"result": result, "unsatisfied_reason": unsatisfied_reason}
-        if activity:
-            activity.with_context(property_care_answer=answer).action_feedback(
-                feedback=comment
-            )
-        else:
-            self._create_care_callbacks(
-                [
-                    {
-                        "partner_id": partner.id,
-                        "user_id": self.env.user.id,
-                        "comment": comment,
-                        **answer,
-                    }
-                ]
-            )
-        return self.search(
-            [("partner_id", "=", partner.id), ("kind", "=", "care")],
-            order="id desc",
-            limit=1,
-        )
-
-    @api.model
-    def _create_care_callbacks(self, values_list):
-        """Record done care contacts with key customers (D-5): one callback
-        of kind care per contact, in the customer's current project."""
-        Partner = self.env["res.partner"].sudo()
-        now = fields.Datetime.now()
-        vals_list = []
-        for values in values_list:
-            partner = Partner.browse(values["partner_id"])
-            links = partner.unit_link_ids.filtered("is_current") or (
-                partner.parent_id.unit_link_ids.filtered("is_current")
-            )
-            due = values.get("date_due") or now
-            vals_list.append(
-                dict(
-                    values,
-                    name=self.env._("Care contact %(partner)s", partner=partner.name),
-                    kind="care",
-                    project_id=links.project_id[:1].id,
-                    company_id=links.project_id[:1].company_id.id
-                    or self.env.company.id,
-                    date_due=fields.Datetime.to_datetime(due),
-                    state="done",
-                    date_done=now,
-                )
-            )
-        callbacks = self.sudo().create(vals_list)
-        self.env["property.callback.attempt"].sudo().create(
-            [
-                {
-                    "callback_id": callback.id,
-                    "outcome": "reached",
-                    "user_id": callback.user_id.id or self.env.user.id,
-                    "note": callback.comment,
-                }
-                for callback in callbacks
-            ]
-        )
-        return callbacks
-
-    # ------------------------------------------------------------------
-    # GENERATION (called when tickets are done or closed)
-    # ------------------------------------------------------------------
-    @api.model
-    def _generate_for_tickets(self, tickets):
-        """Create the callbacks that the rules ask for (D-24), set-based:
-        one rule search, one search of the tickets' handling history, one
-        count of open callbacks per caller, one create. Tickets with an open
-        callback get no second one."""
-        tickets = tickets.sudo().filtered("partner_id")
-        if not tickets:
-            return self.browse()
-        existing = self.sudo().search_fetch(
-            [("ticket_id", "in", tickets.ids), ("state", "in", OPEN_CALLBACK_STATES)],
-            ["ticket_id"],
-        )
-        tickets -= existing.ticket_id
-        Rule = self.env["property.callback.rule"].sudo()
-        rules = Rule._get_rules_for(tickets)
-        selected = tickets.browse(
-            [t.id for t in tickets if t.kind == "complaint" or rules.get(t.id)]
-        )
-        selected = selected.filtered(
-            lambda t: t.kind == "complaint" or rules[t.id]._sample_accepts(t)
-        )
-        if not selected:
-            return self.browse()
-        callers = self._choose_callers(selected)
-        scripts = self.env["property.callback.script"].sudo()._get_scripts()
-        now = fields.Datetime.now()
-        vals_list = []
-        for ticket in selected:
-            rule = rules.get(ticket.id) or Rule
-            company = ticket.company_id
-            delay = rule.delay_days if rule else company.property_callback_delay_days
-            attempts = rule.max_attempts if rule else 0
-            user, exception = callers[ticket.id]
-            vals_list.append(
-                {
-                    "name": self.env._(
-                        "Callback %(ticket)s", ticket=ticket.display_name
-                    ),
-                    "company_id": company.id,
-                    "ticket_id": ticket.id,
-                    "project_id": ticket.project_id.id,
-                    "partner_id": ticket.partner_id.id,
-                    "kind": ticket.kind,
-                    "handler_id": ticket.user_id.id,
-                    "rule_id": rule.id,
-                    "script_id": (rule.script_id or scripts.get(ticket.kind)).id,
-                    "user_id": user.id,
-                    "caller_exception": exception,
-                    "date_due": now + timedelta(days=delay),
-                    "max_attempts": attempts
-                    or company.property_callback_max_attempts
-                    or 3,
-                    "is_satisfaction_contact": ticket._claim_satisfaction_contact(
-                        "callback"
-                    ),
-                }
-            )
-        callbacks = self.sudo().create(vals_list)
-        for callback in callbacks.filtered("caller_exception"):
-            callback.ticket_id.message_post(
-                body=callback.caller_exception, subtype_xmlid="mail.mt_note"
-            )
-        return callbacks
-
-    @api.model
-    def _choose_callers(self, tickets):
-        """Who calls back (D-24): an agent of the project who did not handle
-        the ticket (neither assignee, intake agent, dispatcher nor earlier
-        assignee), the least loaded first; if the project has none, one of
-        its supervisors, else head office; such an exception is logged.
-        Return {ticket id: (user, exception text or False)}."""
-        handlers = self._get_handlers(tickets)
-        agent_group = self.env.ref(AGENT_GROUP)
-        supervisor_group = self.env.ref(SUPERVISOR_GROUP)
-        head_office = self.env.ref(HEAD_OFFICE_GROUP).users.filtered(
-            lambda u: u.active and not u.share
-        )
-        loads = dict(
-            self.sudo()._read_group(
-                [("state", "in", OPEN_CALLBACK_STATES), ("user_id", "!=", False)],
-                ["user_id"],
-                ["__count"],
-            )
-        )
-        result = {}
-        for ticket in tickets:
-            staff = ticket.project_id.user_ids.filtered(
-                lambda u: u.active and not u.share
-            )
-            supervisors = staff.filtered(lambda u: supervisor_group in u.groups_id)
-            agents = staff.filtered(lambda u: agent_group in u.groups_id) - supervisors
-            busy = handlers.get(ticket.id, self.env["res.users"])
-            exception = False
-            candidates = agents - busy
-            if not candidates:
-                candidates = supervisors - busy or supervisors
-                exception = self.env._(
-                    "No agent of %(project)s who did not handle %(ticket)s: the "
-                    "callback goes to a supervisor.",
-                    project=ticket.project_id.name,
-                    ticket=ticket.display_name,
-                )
-            if not candidates:
-                candidates = head_office - busy or head_office
-                exception = self.env._(
-                    "No agent or supervisor of %(project)s who did not handle "
-                    "%(ticket)s: the callback goes to head office.",
-                    project=ticket.project_id.name,
-                    ticket=ticket.display_name,
-                )
-            if not candidates:
-                result[ticket.id] = (
-                    self.env["res.users"],
-                    self.env._(
-                        "Nobody can call back %(ticket)s: assign a caller.",
-                        ticket=ticket.display_name,
-                    ),
-                )
-                continue
-            user = min(candidates, key=lambda u: (loads.get(u, 0), u.id))
-            loads[user] = loads.get(user, 0) + 1
-            result[ticket.id] = (user, exception)
-        return result
-
-    @api.model
-    def _get_handlers(self, tickets):
-        """{ticket id: users who handled it}: the assignee, the intake agent,
-        and who dispatched or was assigned before (chatter tracking)."""
-        handlers = {ticket.id: ticket.user_id | ticket.create_uid for ticket in tickets}
-        Fields = self.env["ir.model.fields"]
-        field_ids = [
-            Fields._get("property.ticket", "user_id").id,
-            Fields._get("property.ticket", "stage_id").id,
-        ]
-        trackings = (
-            self.env["mail.tracking.value"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("field_id", "in", field_ids),
-                    ("mail_message_id.model", "=", "property.ticket"),
-                    ("mail_message_id.res_id", "in", tickets.ids),
-                ],
-                ["field_id", "old_value_integer", "mail_message_id"],
-            )
-        )
-        user_field = field_ids[0]
-        Users = self.env["res.users"].sudo()
-        for tracking in trackings:
-            message = tracking.mail_message_id
-            users = message.author_id.user_ids
-            if tracking.field_id.id == user_field and tracking.old_value_integer:
-                users |= Users.browse(tracking.old_value_integer)
-            handlers[message.res_id] = handlers.get(message.res_id, Users) | users
-        return handlers

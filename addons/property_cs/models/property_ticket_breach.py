@@ -32,7 +32,9 @@ class PropertyTicketBreach(models.Model):
     date_breached = fields.Datetime(required=True, default=fields.Datetime.now)
     cause = fields.Text(help="Why the promise was not kept (D-10, D-11).")
     sla_cycle = fields.Integer(
-        string="SLA Cycle", help="The ticket's SLA cycle (restarted on reopening)."
+        string="SLA Cycle",
+        default=0,
+        help="The ticket's SLA cycle (restarted on reopening).",
     )
 
     _sql_constraints = [

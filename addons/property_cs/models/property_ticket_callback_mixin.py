@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .property_callback import OPEN_CALLBACK_STATES
+from .property_callback_generation_mixin import OPEN_CALLBACK_STATES
 
 # ticket states that end the handling
 HANDLED_STATES = ("done", "closed")

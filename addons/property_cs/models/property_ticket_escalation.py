@@ -35,7 +35,9 @@ class PropertyTicketEscalation(models.Model):
     date_fired = fields.Datetime(required=True, default=fields.Datetime.now)
     notified_user_ids = fields.Many2many("res.users", string="Notified")
     sla_cycle = fields.Integer(
-        string="SLA Cycle", help="The ticket's SLA cycle (restarted on reopening)."
+        string="SLA Cycle",
+        default=0,
+        help="The ticket's SLA cycle (restarted on reopening).",
     )
 
     _sql_constraints = [

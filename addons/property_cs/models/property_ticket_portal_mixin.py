@@ -209,10 +209,12 @@ class PropertyTicketPortalMixin(models.AbstractModel):
         }
 
     def _portal_can_answer(self, partner):
-        """The requester confirms or reopens a done unit ticket (D-10)."""
+        """The requester confirms or reopens a done unit ticket (D-10); a
+        complaint is confirmed by its callback instead (D-24)."""
         self.ensure_one()
         return (
             self.state == "done"
+            and not self.is_awaiting_callback
             and self.needs_confirmation
             and self.location_type == "unit"
             and self.partner_id == partner

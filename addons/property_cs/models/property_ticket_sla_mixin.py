@@ -132,6 +132,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     )
     sla_cycle = fields.Integer(
         string="SLA Cycle",
+        default=0,
         readonly=True,
         copy=False,
         help="How many times the service clock restarted; escalations and "

@@ -361,6 +361,50 @@ class TestPropertyCallback(PropertyCallbackCommon):
         complaint.action_close()
         self.assertEqual(complaint.state, "closed")
 
+    def test_portal_does_not_confirm_complaint(self):
+        """The owner is not asked to confirm a complaint in the portal: its
+        callback does."""
+        complaint = self._ticket(kind="complaint", name="Noise")
+        complaint.action_done()
+        self.assertTrue(complaint.is_awaiting_callback)
+        self.assertFalse(complaint._portal_can_answer(self.owner_a))
+        with self.assertRaises(UserError):
+            complaint.with_user(self.portal_owner)._portal_confirm(self.owner_a)
+        self._callback(complaint)._record_result("satisfied")
+        self.assertFalse(complaint.is_awaiting_callback)
+
+    def test_complaint_without_requester_gets_callback(self):
+        """A 12345 complaint about a common area has no requester: it still
+        gets its callback, to the caller's phone; other such tickets none."""
+        complaint = self.Ticket.create(
+            {
+                "name": "Street light out",
+                "kind": "complaint",
+                "channel": "hotline_12345",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+                "common_area": "East gate",
+                "partner_phone": "12345",
+            }
+        )
+        complaint.action_done()
+        callback = self._callback(complaint)
+        self.assertEqual(len(callback), 1)
+        self.assertFalse(callback.partner_id)
+        self.assertEqual(callback.partner_phone, "12345")
+        repair = self.Ticket.create(
+            {
+                "name": "Broken bench",
+                "project_id": self.project_a.id,
+                "location_type": "common",
+                "common_area": "Garden",
+            }
+        )
+        repair.action_done()
+        repair.action_close()
+        self.assertEqual(repair.state, "closed")
+        self.assertFalse(self._callback(repair))
+
     def test_complaint_failed_callback_allows_close(self):
         """An owner unreachable after every attempt does not block closure."""
         complaint = self._ticket(kind="complaint", name="Noise")
@@ -552,6 +596,15 @@ class TestPropertyFestival(PropertyCallbackCommon):
         self.assertEqual(len(mails), len(festivals_2027) - 2)
         self.assertIn("Dragon Boat Festival", " ".join(mails.mapped("subject")))
         self.assertFalse(Greeting.search([("partner_id", "=", self.tenant_a.id)]))
+        # agents of another project do not see these key customers
+        outsider = new_test_user(
+            self.env, login="pcs_agent_b", groups=GROUP % "agent", name="Agent B"
+        )
+        outsider.property_project_ids = [Command.link(self.project_b.id)]
+        self.assertFalse(greetings.with_user(outsider)._filtered_access("read"))
+        self.assertEqual(
+            greetings.with_user(self.agent)._filtered_access("read"), greetings
+        )
         # a second run on the same day greets nobody twice
         with freeze_time("2027-10-01"):
             self.env["property.festival"]._cron_send_festival_greetings()
