@@ -338,6 +338,7 @@ class PropertyCallback(models.Model):
                 )
             elif callback.state == "pending":
                 callback.state = "in_progress"
+        self.ticket_id.sudo()._complaint_callback_completed()
         return True
 
     def _record_result(self, result, unsatisfied_reason=False, comment=False):
@@ -368,6 +369,8 @@ class PropertyCallback(models.Model):
         )
         if result == "unsatisfied":
             self._reopen_tickets()
+        else:
+            self.ticket_id.sudo()._complaint_callback_completed()
         return True
 
     def _reopen_tickets(self):

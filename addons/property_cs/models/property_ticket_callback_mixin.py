@@ -68,6 +68,7 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
         res = super().write(vals)
         if reopened:
             reopened._cancel_open_callbacks()
+            reopened._complaint_back_to_plan()
         if stage.state == "done":
             self.env["property.callback"]._generate_for_tickets(
                 self.filtered(lambda t: t.kind == "complaint")
@@ -123,6 +124,61 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
                     body=self.env._("Cancelled: the ticket was reopened."),
                     subtype_xmlid="mail.mt_note",
                 )
+
+    # ------------------------------------------------------------------
+    # COMPLAINT STEPS AND THE CALLBACK (D-16, D-24)
+    # ------------------------------------------------------------------
+    def action_complaint_recovered(self):
+        """Recovery done: the complaint is done and its callback is created
+        (D-16, D-24); the callback step follows from that call."""
+        res = super().action_complaint_recovered()
+        self.filtered(lambda t: t.state not in HANDLED_STATES).action_done()
+        return res
+
+    def action_complaint_callback_done(self):
+        """The callback step is the completed callback itself: satisfied or
+        basically satisfied, or failed after every attempt (D-24)."""
+        blocked = self.filtered(lambda t: not t._callback_allows_close())
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "The owner has not been called back on %(tickets)s yet: "
+                    "the callback queue records the call.",
+                    tickets=", ".join(blocked.mapped("display_name")),
+                )
+            )
+        return super().action_complaint_callback_done()
+
+    def _complaint_callback_completed(self):
+        """A completed callback moves its recovered complaint to the
+        callback step (D-16); called by the callback when it ends."""
+        ready = self.filtered(
+            lambda t: (
+                t.kind == "complaint"
+                and t.complaint_step == "recovered"
+                and t._callback_allows_close()
+            )
+        )
+        if ready:
+            ready.action_complaint_callback_done()
+
+    def _complaint_back_to_plan(self):
+        """A reopened complaint (the owner was unsatisfied at the callback)
+        needs a new recovery plan, told to the owner again (D-16)."""
+        complaints = self.filtered(
+            lambda t: (
+                t.kind == "complaint"
+                and t.complaint_step in ("recovered", "callback", "summarized")
+            )
+        )
+        if complaints:
+            complaints._complaint_advance(
+                "investigated",
+                self.env._(
+                    "Reopened: a new service-recovery plan is needed and must "
+                    "be told to the owner again."
+                ),
+            )
 
     @api.model
     def _callback_auto_confirm_domain(self):
