@@ -47,6 +47,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     complaint_step = fields.Selection(
         COMPLAINT_STEPS,
         string="Complaint Step",
+        group_expand=True,
         compute="_compute_complaint_step",
         store=True,
         readonly=True,
@@ -137,7 +138,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "(default 10 calendar days, Hangzhou rule, domain_standards A5).",
     )
     complaint_owner_answer = fields.Selection(
-        [("accepted", "Accepted"), ("not_accepted", "Not Accepted")],
+        [("accepted", "Owner Accepts"), ("not_accepted", "Owner Does Not Accept")],
         string="Owner's Answer",
         tracking=True,
     )
