@@ -624,3 +624,48 @@ class TestPropertyComplaintTour(PropertyComplaintCommon, HttpCase):
         self.assertEqual(ticket.complaint_step, "callback")
         self._close_complaint(ticket)
         self.assertEqual(ticket.state, "closed")
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyComplaintPerformance(PropertyComplaintCommon):
+    def test_complaint_kanban_queries_constant(self):
+        """The complaint kanban of 60 cards costs as many queries as one of
+        20, under the confidentiality rules."""
+        self.Ticket.create(
+            [
+                {
+                    "name": f"Noise {i}",
+                    "kind": "complaint",
+                    "unit_id": (self.unit_a2 | self.unit_a3)[i % 2].id,
+                    "complaint_emotion": "angry",
+                    "complaint_remedy": "Stop the noise",
+                }
+                for i in range(60)
+            ]
+        )
+        self.env.flush_all()
+        spec = {
+            "number": {},
+            "name": {},
+            "unit_id": {"fields": {"display_name": {}}},
+            "complaint_severity": {},
+            "complaint_emotion": {},
+            "complaint_demand": {},
+            "complaint_step": {},
+            "date_complaint_reply_due": {},
+            "user_id": {"fields": {"display_name": {}}},
+            "activity_ids": {"fields": {}},
+        }
+        Ticket = self.Ticket.with_user(self.users["supervisor"])
+        domain = [("kind", "=", "complaint")]
+
+        def count(limit):
+            self.env.invalidate_all()
+            Ticket.web_search_read(domain, spec, limit=limit)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            result = Ticket.web_search_read(domain, spec, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(count(20), count(60))
