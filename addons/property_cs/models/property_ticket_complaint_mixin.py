@@ -199,11 +199,14 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "company_id.property_complaint_reply_days_minor",
         "company_id.property_complaint_reply_days_serious",
         "company_id.property_complaint_reply_days_critical",
+        "project_id.complaint_reply_days_minor",
+        "project_id.complaint_reply_days_serious",
+        "project_id.complaint_reply_days_critical",
     )
     def _compute_date_complaint_reply_due(self):
-        """Reply due = date received + the company's calendar days for the
-        severity; before the investigation the minor delay applies
-        (default 10 days: Hangzhou rule, domain_standards A5)."""
+        """Reply due = date received + the project's (else the company's)
+        calendar days for the severity; before the investigation the minor
+        delay applies (default 10 days: Hangzhou rule, domain_standards A5)."""
         for ticket in self:
             if ticket.kind != "complaint" or not ticket.date_reported:
                 ticket.date_complaint_reply_due = False
@@ -214,12 +217,14 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             )
 
     def _complaint_reply_days(self):
+        """The project's days for the severity, else the company's."""
         self.ensure_one()
-        company = self.company_id
-        return {
-            "serious": company.property_complaint_reply_days_serious,
-            "critical": company.property_complaint_reply_days_critical,
-        }.get(self.complaint_severity, company.property_complaint_reply_days_minor)
+        severity = self.complaint_severity or "minor"
+        project = self.project_id.sudo()
+        return (
+            project[f"complaint_reply_days_{severity}"]
+            or self.company_id[f"property_complaint_reply_days_{severity}"]
+        )
 
     # ------------------------------------------------------------------
     # CRUD

@@ -347,6 +347,11 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=10))
         ticket.complaint_severity = "critical"
         self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=2))
+        # a project under another city's rule sets its own days
+        self.project_a.complaint_reply_days_critical = 1
+        self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=1))
+        ticket.complaint_severity = "serious"
+        self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=5))
 
     def test_reply_escalation_fires_once(self):
         """Warning before the deadline, breach and supervisor at it, then
