@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import consteq, email_normalize
+from odoo.tools import consteq, email_normalize, format_date
 
 # the steps of a complaint in order (D-16); there is no "invalid" or
 # "rejected" step: every complaint is handled (D-18)
@@ -564,6 +564,31 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             Breach.create(breach_vals)
         if escalation_vals:
             Escalation.create(escalation_vals)
+
+    def _complaint_tell_owner_progress(self):
+        """Keep the owner informed during handling, not only at the end
+        (D-13; ISO 10002: status at the pre-set deadlines): tell them the
+        step reached and the date of our reply. Called by the shipped
+        base.automation rule on the reply warning."""
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        for ticket in self.filtered(lambda t: t.partner_id):
+            tz = ticket.partner_id.tz or ticket.project_id.tz or "Asia/Shanghai"
+            ticket.message_post(
+                body=self.env._(
+                    "Your complaint is being handled (%(step)s). We reply with our "
+                    "plan by %(date)s at the latest.",
+                    step=steps.get(ticket.complaint_step, ""),
+                    date=format_date(
+                        self.env,
+                        fields.Datetime.context_timestamp(
+                            ticket.with_context(tz=tz), ticket.date_complaint_reply_due
+                        ),
+                    ),
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+            )
 
     # ------------------------------------------------------------------
     # CASE LIBRARY (D-16)

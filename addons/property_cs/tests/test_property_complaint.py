@@ -368,6 +368,11 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(self._fired(ticket), {"warning"})
         warning = ticket.sla_escalation_ids.filtered(lambda e: e.step == "warning")
         self.assertEqual(warning.notified_user_ids, self.agent)
+        progress = ticket.message_ids.filtered(
+            lambda m: "being handled" in (m.body or "")
+        )
+        self.assertEqual(progress.partner_ids, self.owner_a)
+        self.assertEqual(progress.message_type, "comment")
         with freeze_time(due + timedelta(minutes=1)):
             self.Ticket._cron_complaint_reply_escalation()
             self.Ticket._cron_complaint_reply_escalation()
