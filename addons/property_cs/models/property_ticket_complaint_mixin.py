@@ -29,7 +29,6 @@ COMPLAINT_SEVERITIES = [
     ("serious", "Serious"),
     ("critical", "Critical"),
 ]
-MANAGER_GROUP = "property_cs.group_property_cs_manager"
 
 
 class PropertyTicketComplaintMixin(models.AbstractModel):
@@ -244,7 +243,16 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                 self.filtered(
                     lambda t: t.kind == "complaint"
                 )._complaint_check_closable(vals)
-        return super().write(vals)
+        # a ticket reclassified as a complaint is acknowledged as one
+        to_acknowledge = (
+            self.filtered(lambda t: t.kind != "complaint")
+            if vals.get("kind") == "complaint"
+            else self.browse()
+        )
+        res = super().write(vals)
+        if to_acknowledge:
+            to_acknowledge._complaint_acknowledge()
+        return res
 
     # ------------------------------------------------------------------
     # INTAKE (D-17)
@@ -695,6 +703,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                 partner=partner.name,
             ),
             author_id=partner.id,
-            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         return partner

@@ -304,13 +304,14 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertIn("access_token=", mail.body_html)
         for marker in INTERNAL_MARKERS:
             self.assertNotIn(marker, mail.body_html)
-        # a repair gets no complaint acknowledgement
+        # a repair gets no complaint acknowledgement, until it becomes one
         repair = self.Ticket.create({"name": "Drip", "unit_id": self.unit_a1.id})
-        self.assertFalse(
-            self.env["mail.mail"].search(
-                [("res_id", "=", repair.id), ("model", "=", "property.ticket")]
-            )
-        )
+        Mail = self.env["mail.mail"]
+        domain = [("res_id", "=", repair.id), ("model", "=", "property.ticket")]
+        self.assertFalse(Mail.search(domain))
+        repair.kind = "complaint"
+        self.assertEqual(repair.complaint_step, "received")
+        self.assertEqual(len(Mail.search(domain)), 1)
 
 
 @tagged("post_install", "-at_install")
