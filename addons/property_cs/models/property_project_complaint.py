@@ -23,6 +23,20 @@ class PropertyProject(models.Model):
         string="Reply Days (Critical)",
         help="Calendar days to reply to a critical complaint; 0 uses the company's.",
     )
+    complaint_form_url = fields.Char(
+        string="Public Complaint Form",
+        compute="_compute_complaint_form_url",
+        help="Link to publish (e.g. as a QR code in the lobby): anyone may "
+        "complain without logging in (D-13).",
+    )
+
+    def _compute_complaint_form_url(self):
+        for project in self:
+            project.complaint_form_url = (
+                f"{project.get_base_url()}/complaint/{project.id}"
+                if project.id
+                else False
+            )
 
     @api.constrains(
         "complaint_reply_days_minor",
