@@ -120,6 +120,15 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertEqual(ticket.state, "closed")
         self.assertTrue(ticket.date_complaint_replied)
 
+    def test_handler_outside_the_department(self):
+        """A complaint about a department's work is handled by an agent who
+        is not a member of that department (D-16: departments get tasks)."""
+        noise = self.env.ref("property_cs.property_ticket_category_noise")
+        ticket = self._complaint(category_id=noise.id)
+        self.assertTrue(ticket.department_id)
+        self.assertEqual(ticket.user_id, self.agent)
+        self.assertNotIn(self.agent, ticket.department_id._get_dispatchable_users())
+
     def test_no_skipping_steps(self):
         """A step cannot be skipped nor repeated."""
         ticket = self._complaint(
