@@ -864,6 +864,8 @@ class PropertyTicket(models.Model):
             "stage_id" in changes
             and ticket.stage_id.mail_template_id
             and ticket.partner_id
+            # a new complaint is acknowledged by its own mail
+            and not (ticket.kind == "complaint" and ticket.state == "new")
             and (not closing_mail or ticket._claim_satisfaction_contact("rating"))
         ):
             res["stage_id"] = (

@@ -313,6 +313,34 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertIn("access_token=", mail.body_html)
         for marker in INTERNAL_MARKERS:
             self.assertNotIn(marker, mail.body_html)
+        # with tracking on, the acknowledgement replaces the generic
+        # "request received" mail: one mail
+        tracked = (
+            self.Ticket.with_env(self.env_tracking)
+            .with_context(mail_create_nolog=False)
+            .create(
+                {
+                    "name": "Gate left open",
+                    "kind": "complaint",
+                    "stage_id": self.env.ref(
+                        "property_cs.property_ticket_stage_new"
+                    ).id,
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "complaint_remedy": "Lock it at night",
+                }
+            )
+        )
+        self.flush_tracking()
+        tracked.invalidate_recordset(["message_ids"])
+        subjects = [s for s in tracked.message_ids.mapped("subject") if s]
+        self.assertFalse([s for s in subjects if "request" in s], subjects)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "property.ticket"), ("res_id", "=", tracked.id)]
+        )
+        self.assertEqual(
+            mails.mapped("subject"), [f"We received your complaint {tracked.number}"]
+        )
         # a repair gets no complaint acknowledgement, until it becomes one
         repair = self.Ticket.create({"name": "Drip", "unit_id": self.unit_a1.id})
         Mail = self.env["mail.mail"]
