@@ -42,5 +42,6 @@ from . import property_ticket_complaint_mixin
 from . import property_complaint_submission
 from . import property_complaint_compensation
 from . import property_complaint_case
+from . import property_project_complaint
 from . import property_ticket
 from . import crm_lead

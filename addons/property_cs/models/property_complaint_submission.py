@@ -186,7 +186,8 @@ class PropertyComplaintSubmission(models.Model):
                 "Complaint filed on the public form by %(name)s.", name=contact_name
             ),
             attachment_ids=attachments.ids,
-            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         ticket._complaint_request_verification()
         return ticket

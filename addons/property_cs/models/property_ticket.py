@@ -459,10 +459,13 @@ class PropertyTicket(models.Model):
 
     @api.constrains("user_id", "department_id")
     def _check_user_in_department(self):
-        """Responsibility lands on a named member of the department (D-8)."""
+        """Responsibility lands on a named member of the department (D-8). A
+        complaint's handler is a customer-service agent; its departments work
+        recovery tasks (D-16)."""
         for ticket in self:
             if (
-                ticket.user_id
+                ticket.kind != "complaint"
+                and ticket.user_id
                 and ticket.department_id
                 and ticket.user_id not in ticket.department_id._get_dispatchable_users()
             ):
@@ -865,6 +868,8 @@ class PropertyTicket(models.Model):
             "stage_id" in changes
             and ticket.stage_id.mail_template_id
             and ticket.partner_id
+            # a new complaint is acknowledged by its own mail
+            and not (ticket.kind == "complaint" and ticket.state == "new")
             and (not closing_mail or ticket._claim_satisfaction_contact("rating"))
         ):
             res["stage_id"] = (

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import consteq, email_normalize
+from odoo.tools import consteq, email_normalize, format_date
 
 # the steps of a complaint in order (D-16); there is no "invalid" or
 # "rejected" step: every complaint is handled (D-18)
@@ -29,7 +29,6 @@ COMPLAINT_SEVERITIES = [
     ("serious", "Serious"),
     ("critical", "Critical"),
 ]
-MANAGER_GROUP = "property_cs.group_property_cs_manager"
 
 
 class PropertyTicketComplaintMixin(models.AbstractModel):
@@ -47,6 +46,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     complaint_step = fields.Selection(
         COMPLAINT_STEPS,
         string="Complaint Step",
+        group_expand=True,
         compute="_compute_complaint_step",
         store=True,
         readonly=True,
@@ -137,7 +137,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "(default 10 calendar days, Hangzhou rule, domain_standards A5).",
     )
     complaint_owner_answer = fields.Selection(
-        [("accepted", "Accepted"), ("not_accepted", "Not Accepted")],
+        [("accepted", "Owner Accepts"), ("not_accepted", "Owner Does Not Accept")],
         string="Owner's Answer",
         tracking=True,
     )
@@ -198,11 +198,14 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "company_id.property_complaint_reply_days_minor",
         "company_id.property_complaint_reply_days_serious",
         "company_id.property_complaint_reply_days_critical",
+        "project_id.complaint_reply_days_minor",
+        "project_id.complaint_reply_days_serious",
+        "project_id.complaint_reply_days_critical",
     )
     def _compute_date_complaint_reply_due(self):
-        """Reply due = date received + the company's calendar days for the
-        severity; before the investigation the minor delay applies
-        (default 10 days: Hangzhou rule, domain_standards A5)."""
+        """Reply due = date received + the project's (else the company's)
+        calendar days for the severity; before the investigation the minor
+        delay applies (default 10 days: Hangzhou rule, domain_standards A5)."""
         for ticket in self:
             if ticket.kind != "complaint" or not ticket.date_reported:
                 ticket.date_complaint_reply_due = False
@@ -213,12 +216,14 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             )
 
     def _complaint_reply_days(self):
+        """The project's days for the severity, else the company's."""
         self.ensure_one()
-        company = self.company_id
-        return {
-            "serious": company.property_complaint_reply_days_serious,
-            "critical": company.property_complaint_reply_days_critical,
-        }.get(self.complaint_severity, company.property_complaint_reply_days_minor)
+        severity = self.complaint_severity or "minor"
+        project = self.project_id.sudo()
+        return (
+            project[f"complaint_reply_days_{severity}"]
+            or self.company_id[f"property_complaint_reply_days_{severity}"]
+        )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -238,7 +243,16 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                 self.filtered(
                     lambda t: t.kind == "complaint"
                 )._complaint_check_closable(vals)
-        return super().write(vals)
+        # a ticket reclassified as a complaint is acknowledged as one
+        to_acknowledge = (
+            self.filtered(lambda t: t.kind != "complaint")
+            if vals.get("kind") == "complaint"
+            else self.browse()
+        )
+        res = super().write(vals)
+        if to_acknowledge:
+            to_acknowledge._complaint_acknowledge()
+        return res
 
     # ------------------------------------------------------------------
     # INTAKE (D-17)
@@ -559,6 +573,31 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         if escalation_vals:
             Escalation.create(escalation_vals)
 
+    def _complaint_tell_owner_progress(self):
+        """Keep the owner informed during handling, not only at the end
+        (D-13; ISO 10002: status at the pre-set deadlines): tell them the
+        step reached and the date of our reply. Called by the shipped
+        base.automation rule on the reply warning."""
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        for ticket in self.filtered(lambda t: t.partner_id):
+            tz = ticket.partner_id.tz or ticket.project_id.tz or "Asia/Shanghai"
+            ticket.message_post(
+                body=self.env._(
+                    "Your complaint is being handled (%(step)s). We reply with our "
+                    "plan by %(date)s at the latest.",
+                    step=steps.get(ticket.complaint_step, ""),
+                    date=format_date(
+                        self.env,
+                        fields.Datetime.context_timestamp(
+                            ticket.with_context(tz=tz), ticket.date_complaint_reply_due
+                        ),
+                    ),
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+            )
+
     # ------------------------------------------------------------------
     # CASE LIBRARY (D-16)
     # ------------------------------------------------------------------
@@ -664,6 +703,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                 partner=partner.name,
             ),
             author_id=partner.id,
-            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         return partner

@@ -120,6 +120,15 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertEqual(ticket.state, "closed")
         self.assertTrue(ticket.date_complaint_replied)
 
+    def test_handler_outside_the_department(self):
+        """A complaint about a department's work is handled by an agent who
+        is not a member of that department (D-16: departments get tasks)."""
+        noise = self.env.ref("property_cs.property_ticket_category_noise")
+        ticket = self._complaint(category_id=noise.id)
+        self.assertTrue(ticket.department_id)
+        self.assertEqual(ticket.user_id, self.agent)
+        self.assertNotIn(self.agent, ticket.department_id._get_dispatchable_users())
+
     def test_no_skipping_steps(self):
         """A step cannot be skipped nor repeated."""
         ticket = self._complaint(
@@ -304,13 +313,42 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertIn("access_token=", mail.body_html)
         for marker in INTERNAL_MARKERS:
             self.assertNotIn(marker, mail.body_html)
-        # a repair gets no complaint acknowledgement
-        repair = self.Ticket.create({"name": "Drip", "unit_id": self.unit_a1.id})
-        self.assertFalse(
-            self.env["mail.mail"].search(
-                [("res_id", "=", repair.id), ("model", "=", "property.ticket")]
+        # with tracking on, the acknowledgement replaces the generic
+        # "request received" mail: one mail
+        tracked = (
+            self.Ticket.with_env(self.env_tracking)
+            .with_context(mail_create_nolog=False)
+            .create(
+                {
+                    "name": "Gate left open",
+                    "kind": "complaint",
+                    "stage_id": self.env.ref(
+                        "property_cs.property_ticket_stage_new"
+                    ).id,
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "complaint_remedy": "Lock it at night",
+                }
             )
         )
+        self.flush_tracking()
+        tracked.invalidate_recordset(["message_ids"])
+        subjects = [s for s in tracked.message_ids.mapped("subject") if s]
+        self.assertFalse([s for s in subjects if "request" in s], subjects)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "property.ticket"), ("res_id", "=", tracked.id)]
+        )
+        self.assertEqual(
+            mails.mapped("subject"), [f"We received your complaint {tracked.number}"]
+        )
+        # a repair gets no complaint acknowledgement, until it becomes one
+        repair = self.Ticket.create({"name": "Drip", "unit_id": self.unit_a1.id})
+        Mail = self.env["mail.mail"]
+        domain = [("res_id", "=", repair.id), ("model", "=", "property.ticket")]
+        self.assertFalse(Mail.search(domain))
+        repair.kind = "complaint"
+        self.assertEqual(repair.complaint_step, "received")
+        self.assertEqual(len(Mail.search(domain)), 1)
 
 
 @tagged("post_install", "-at_install")
@@ -347,6 +385,11 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=10))
         ticket.complaint_severity = "critical"
         self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=2))
+        # a project under another city's rule sets its own days
+        self.project_a.complaint_reply_days_critical = 1
+        self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=1))
+        ticket.complaint_severity = "serious"
+        self.assertEqual(ticket.date_complaint_reply_due, T0 + timedelta(days=5))
 
     def test_reply_escalation_fires_once(self):
         """Warning before the deadline, breach and supervisor at it, then
@@ -363,6 +406,11 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(self._fired(ticket), {"warning"})
         warning = ticket.sla_escalation_ids.filtered(lambda e: e.step == "warning")
         self.assertEqual(warning.notified_user_ids, self.agent)
+        progress = ticket.message_ids.filtered(
+            lambda m: "being handled" in (m.body or "")
+        )
+        self.assertEqual(progress.partner_ids, self.owner_a)
+        self.assertEqual(progress.message_type, "comment")
         with freeze_time(due + timedelta(minutes=1)):
             self.Ticket._cron_complaint_reply_escalation()
             self.Ticket._cron_complaint_reply_escalation()
@@ -624,3 +672,48 @@ class TestPropertyComplaintTour(PropertyComplaintCommon, HttpCase):
         self.assertEqual(ticket.complaint_step, "callback")
         self._close_complaint(ticket)
         self.assertEqual(ticket.state, "closed")
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyComplaintPerformance(PropertyComplaintCommon):
+    def test_complaint_kanban_queries_constant(self):
+        """The complaint kanban of 60 cards costs as many queries as one of
+        20, under the confidentiality rules."""
+        self.Ticket.create(
+            [
+                {
+                    "name": f"Noise {i}",
+                    "kind": "complaint",
+                    "unit_id": (self.unit_a2 | self.unit_a3)[i % 2].id,
+                    "complaint_emotion": "angry",
+                    "complaint_remedy": "Stop the noise",
+                }
+                for i in range(60)
+            ]
+        )
+        self.env.flush_all()
+        spec = {
+            "number": {},
+            "name": {},
+            "unit_id": {"fields": {"display_name": {}}},
+            "complaint_severity": {},
+            "complaint_emotion": {},
+            "complaint_demand": {},
+            "complaint_step": {},
+            "date_complaint_reply_due": {},
+            "user_id": {"fields": {"display_name": {}}},
+            "activity_ids": {"fields": {}},
+        }
+        Ticket = self.Ticket.with_user(self.users["supervisor"])
+        domain = [("kind", "=", "complaint")]
+
+        def count(limit):
+            self.env.invalidate_all()
+            Ticket.web_search_read(domain, spec, limit=limit)
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            result = Ticket.web_search_read(domain, spec, limit=limit)
+            self.assertEqual(len(result["records"]), limit)
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(count(20), count(60))

@@ -165,6 +165,7 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
         """The form posts without login; the client address is throttled."""
         self.company.property_complaint_form_ip_limit = 1
         url = f"/complaint/{self.project_a.id}"
+        self.assertTrue(self.project_a.complaint_form_url.endswith(url))
         self.assertIn(self.project_a.name, self.url_open(url).text)
         response = self._post(
             url, self._values(), files={"attachments": ("a.png", PNG, "image/png")}

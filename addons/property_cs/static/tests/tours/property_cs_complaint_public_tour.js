@@ -53,6 +53,10 @@ registry.category("web_tour.tours").add("property_cs_complaint_public_tour", {
             content: "The complaint page opens without login",
             trigger: ".o_property_cs_ticket_subject:contains('Water in the garage')",
         },
+        {
+            content: "The filing is in the complaint's history",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(filed on the public form)",
+        },
     ],
 });
 
@@ -71,6 +75,10 @@ registry.category("web_tour.tours").add("property_cs_complaint_verify_tour", {
         {
             content: "The owner follows it",
             trigger: ".o_property_cs_ticket_subject:contains('Water in the garage')",
+        },
+        {
+            content: "The verification is in the complaint's history",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(from the verification link)",
         },
     ],
 });
