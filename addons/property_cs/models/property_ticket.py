@@ -827,12 +827,15 @@ class PropertyTicket(models.Model):
 
     def _propagate_to_children(self):
         """Closing the main ticket of a mass incident informs every linked
-        report and closes it the same way."""
+        report and closes it the same way; a linked complaint is informed but
+        follows its own steps to its callback and summary (D-16)."""
         for ticket in self.filtered(lambda t: t.state in ("done", "closed")):
             children = ticket.child_ids.filtered(lambda c: c.state in OPEN_STATES)
             if not children:
                 continue
-            children.write({"stage_id": ticket.stage_id.id})
+            children.filtered(lambda c: c.kind != "complaint").write(
+                {"stage_id": ticket.stage_id.id}
+            )
             for child in children:
                 child.message_post(
                     body=self.env._(

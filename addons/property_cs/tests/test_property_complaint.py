@@ -81,7 +81,7 @@ class PropertyComplaintCommon(PropertyCsCommon):
                 {"complaint_owner_answer": "accepted"},
                 "action_complaint_recovered",
             ),
-            ("callback", {}, "action_complaint_callback_done"),
+            ("callback", {}, self._call_back),
         ]
         done = [step_ for step_, _vals, _method in walk].index
         current = ticket.complaint_step
@@ -90,11 +90,24 @@ class PropertyComplaintCommon(PropertyCsCommon):
                 continue
             if vals:
                 ticket.write(vals)
-            getattr(ticket, method)()
+            if callable(method):
+                method(ticket)
+            else:
+                getattr(ticket, method)()
             self.assertEqual(ticket.complaint_step, target)
             if target == step:
                 return ticket
         return ticket
+
+    def _call_back(self, ticket):
+        """The callback step (D-24): the recovered complaint is done and its
+        callback, assigned to an agent who did not handle it, is answered
+        satisfied by that agent; the complaint moves to the callback step."""
+        self.assertEqual(ticket.state, "done")
+        callback = ticket.sudo().callback_ids.filtered(lambda c: c.state == "pending")
+        self.assertEqual(len(callback), 1)
+        self.assertNotEqual(callback.user_id, ticket.user_id)
+        callback.with_user(callback.user_id)._record_result("satisfied")
 
     def _close_complaint(self, ticket):
         """The one closing path of the complaint tests: summary, then the
@@ -201,12 +214,26 @@ class TestPropertyComplaint(PropertyComplaintCommon):
             ticket.action_complaint_recovered()
         ticket.complaint_recourse_ids = self.recourse_12345
         ticket.action_complaint_recovered()
-        ticket.action_complaint_callback_done()
+        self._call_back(ticket)
         # the answer cannot be removed before closing
         ticket.complaint_recourse_ids = False
         ticket.complaint_summary = "Noted"
         with self.assertRaisesRegex(UserError, "recourse"):
             ticket.action_complaint_summarize()
+
+    def test_main_ticket_closing_informs_linked_complaint(self):
+        """A complaint linked to a mass incident is told when the main ticket
+        closes, but keeps its own steps (D-16)."""
+        main = self.Ticket.create({"name": "Lift 2 stuck", "unit_id": self.unit_a2.id})
+        report = self.Ticket.create(
+            {"name": "Lift broken", "unit_id": self.unit_a3.id, "parent_id": main.id}
+        )
+        complaint = self._complaint(parent_id=main.id)
+        main.action_done()
+        self.assertEqual(report.state, "done")
+        self.assertNotIn(complaint.state, ("done", "closed"))
+        self.assertEqual(complaint.complaint_step, "received")
+        self.assertIn(main.number, complaint.message_ids[0].body)
 
     def test_no_close_before_summary(self):
         """The ticket close path refuses a complaint not yet summarised."""
@@ -295,7 +322,10 @@ class TestPropertyComplaint(PropertyComplaintCommon):
             ticket.action_complaint_summarize()
         with self.assertRaises(UserError):
             ticket.action_close()
-        ticket.action_complaint_callback_done()
+        with self.assertRaisesRegex(UserError, "called back"):
+            ticket.action_complaint_callback_done()
+        self._call_back(ticket)
+        self.assertEqual(ticket.complaint_step, "callback")
         self._close_complaint(ticket)
         self.assertEqual(ticket.state, "closed")
 
@@ -654,8 +684,9 @@ class TestPropertyComplaintCase(PropertyComplaintCommon):
 @tagged("post_install", "-at_install")
 class TestPropertyComplaintTour(PropertyComplaintCommon, HttpCase):
     def test_angry_complaint_tour(self):
-        """Tour: an agent takes an angry owner's complaint through the steps;
-        the test's closing helper closes it."""
+        """Tour: an agent takes an angry owner's complaint through the steps
+        to the recovery; another agent calls the owner back; the handler
+        then summarises and closes it."""
         self.owner_a.mobile = "13800000001"
         self.agent.write({"password": "pcs_agent"})
         self.start_tour(
@@ -669,8 +700,15 @@ class TestPropertyComplaintTour(PropertyComplaintCommon, HttpCase):
         self.assertEqual(ticket.kind, "complaint")
         self.assertEqual(ticket.partner_id, self.owner_a)
         self.assertEqual(ticket.complaint_emotion, "angry")
-        self.assertEqual(ticket.complaint_step, "callback")
-        self._close_complaint(ticket)
+        self.assertEqual(ticket.complaint_step, "recovered")
+        self.assertTrue(ticket.is_awaiting_callback)
+        self._call_back(ticket)
+        self.start_tour(
+            f"/odoo/action-property_cs.property_ticket_action_complaint/{ticket.id}",
+            "property_cs_complaint_close_tour",
+            login="pcs_agent",
+        )
+        self.assertEqual(ticket.complaint_step, "summarized")
         self.assertEqual(ticket.state, "closed")
 
 

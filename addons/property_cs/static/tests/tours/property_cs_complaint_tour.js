@@ -90,10 +90,20 @@ registry.category("web_tour.tours").add("property_cs_complaint_tour", {
         ...step("action_complaint_reply", "Replied"),
         radio("complaint_owner_answer", "accepted"),
         ...step("action_complaint_recovered", "Recovered"),
-        ...step("action_complaint_callback_done", "Called Back"),
         {
-            content: "The summary is asked for",
-            trigger: ".o_field_widget[name='complaint_summary'] textarea",
+            content: "The complaint is done and waits for its callback by another agent",
+            trigger: ".o_form_statusbar:not(:has(button[name='action_complaint_callback_done']))",
         },
+    ],
+});
+
+registry.category("web_tour.tours").add("property_cs_complaint_close_tour", {
+    steps: () => [
+        {
+            content: "The owner was called back",
+            trigger: ".o_field_widget[name='complaint_step'] button.o_arrow_button_current:contains('Called Back')",
+        },
+        text("complaint_summary", "Lift contractor replaced; weekly checks written into the contract"),
+        ...step("action_complaint_summarize", "Summarised and Archived"),
     ],
 });
