@@ -681,8 +681,10 @@ class PropertySurveyCampaign(models.Model):
         """Only the campaign manager, head office and the assigned surveyors
         see the questionnaire and its answers (D-27)."""
         for campaign in self:
-            users = campaign.user_id | campaign.sample_ids.surveyor_id
-            campaign.survey_id.sudo().write(
+            survey = campaign.survey_id.sudo()
+            # core requires the questionnaire's responsible in the list
+            users = campaign.user_id | campaign.sample_ids.surveyor_id | survey.user_id
+            survey.write(
                 {
                     "restrict_user_ids": [Command.set(users.ids)],
                     "access_mode": "token",

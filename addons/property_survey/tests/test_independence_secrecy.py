@@ -87,8 +87,10 @@ class TestSecrecy(PropertySurveyCommon, HttpCase):
         answer = self._answer(sample, {improve: "SECRET-OPEN-ANSWER"})
         # the questionnaire is restricted to the manager and the surveyors
         self.assertEqual(
-            self.survey.restrict_user_ids, self.head_office | self.surveyor
+            self.survey.restrict_user_ids - self.survey.user_id,
+            self.head_office | self.surveyor,
         )
+        self.assertNotIn(agent, self.survey.restrict_user_ids)
         Input = self.env["survey.user_input"].with_user(agent)
         self.assertFalse(Input.search([("id", "=", answer.id)]))
         with self.assertRaises(AccessError):
