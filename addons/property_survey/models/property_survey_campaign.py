@@ -340,12 +340,13 @@ class PropertySurveyCampaign(models.Model):
             [("project_id", "in", self.project_ids.ids)]
         )
 
-    def _get_frame(self):
+    def _get_frame(self, unit_ids=None):
         """The sample frame: the current households of the scope, i.e. active
         units with at least one current owner or resident link (D-26). One
         query whatever the frame size. Returns a list of dicts with the
         unit, building, property type, customer type (the first owner's owner
-        group) and the respondent (first current owner, else resident)."""
+        group) and the respondent (first current owner, else resident).
+        ``unit_ids`` restricts the frame to these units (reserve draws)."""
         self.ensure_one()
         for model in ("property.unit", "property.unit.partner", "res.partner"):
             self.env[model].flush_model()
@@ -376,11 +377,14 @@ class PropertySurveyCampaign(models.Model):
                          ORDER BY l.role_sequence, l.id
                          LIMIT 1
                   ) resp ON TRUE
-                 WHERE u.active AND u.building_id = ANY(%s)
+                 WHERE u.active AND u.building_id = ANY(%s) AND %s
                  ORDER BY b.sequence, b.name, u.id
                 """,
                 current,
                 buildings.ids,
+                SQL("u.id = ANY(%s)", list(unit_ids))
+                if unit_ids is not None
+                else SQL("TRUE"),
             )
         )
         return [
@@ -633,9 +637,11 @@ class PropertySurveyCampaign(models.Model):
         return "\n".join(lines)
 
     def _next_reserve(self, stratum_key):
-        """The next unit of the frozen draw order of a stratum not yet in the
-        campaign's sample (D-27: reserves come from the same stratum, in draw
-        order, never from a proposal of the service centre)."""
+        """The next unit of the frozen draw order of a stratum that is not yet
+        in the campaign's sample and is still a current household (D-27:
+        reserves come from the same stratum, in draw order, never from a
+        proposal of the service centre). Returns (frame row, rank) or
+        (False, 0)."""
         self.ensure_one()
         entry = (self.draw_order or {}).get(stratum_key)
         if not entry:
@@ -646,9 +652,18 @@ class PropertySurveyCampaign(models.Model):
             .search([("campaign_id", "=", self.id), ("stratum_key", "=", stratum_key)])
             .unit_id.ids
         )
-        for rank, unit_id in enumerate(entry["units"], start=1):
-            if unit_id not in used:
-                return unit_id, rank
+        candidates = [
+            (rank, unit_id)
+            for rank, unit_id in enumerate(entry["units"], start=1)
+            if unit_id not in used
+        ]
+        rows = {
+            row["unit"]: row
+            for row in self._get_frame(unit_ids=[unit for _rank, unit in candidates])
+        }
+        for rank, unit_id in candidates:
+            if unit_id in rows:
+                return rows[unit_id], rank
         return False, 0
 
     # ------------------------------------------------------------------
