@@ -14,23 +14,12 @@ class PropertyTicket(models.Model):
         "survey.user_input", "property_ticket_id", string="Pulse Surveys"
     )
 
-    def write(self, vals):
-        before = (
-            {ticket.id: ticket.state for ticket in self} if "stage_id" in vals else {}
-        )
-        res = super().write(vals)
-        if before:
-            self.filtered(
-                lambda t: t.state == "closed" and before.get(t.id) != "closed"
-            )._send_pulse_survey()
-        return res
-
     def _send_pulse_survey(self):
         """After closure, ask the owner a short pulse survey of the ticket's
         category (D-29), only when the pulse survey is the ticket's one
         satisfaction contact (the company setting, at most one contact per
         ticket). Pulse answers form their own series, never merged into
-        campaign figures."""
+        campaign figures. Called by an automation rule when a ticket closes."""
         template = self.env.ref(
             "property_survey.mail_template_pulse_invitation", raise_if_not_found=False
         )
