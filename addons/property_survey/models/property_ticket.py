@@ -14,12 +14,25 @@ class PropertyTicket(models.Model):
         "survey.user_input", "property_ticket_id", string="Pulse Surveys"
     )
 
+    def write(self, vals):
+        # a model hook rather than an automation rule: ticket creation and
+        # updates are a hot path (an on-save rule costs queries on each write)
+        before = {}
+        if "stage_id" in vals:
+            before = {ticket.id: ticket.state for ticket in self}
+        res = super().write(vals)
+        if before:
+            self.filtered(
+                lambda t: t.state == "closed" and before.get(t.id) != "closed"
+            )._send_pulse_survey()
+        return res
+
     def _send_pulse_survey(self):
         """After closure, ask the owner a short pulse survey of the ticket's
         category (D-29), only when the pulse survey is the ticket's one
         satisfaction contact (the company setting, at most one contact per
         ticket). Pulse answers form their own series, never merged into
-        campaign figures. Called by an automation rule when a ticket closes."""
+        campaign figures. Called when a ticket closes."""
         template = self.env.ref(
             "property_survey.mail_template_pulse_invitation", raise_if_not_found=False
         )
