@@ -17,6 +17,7 @@
         "data/mail_template_data.xml",
         "data/property_survey_pulse_data.xml",
         "data/base_automation_data.xml",
+        "data/ir_cron_data.xml",
         "views/property_survey_campaign_views.xml",
         "views/property_survey_sample_views.xml",
         "views/property_survey_result_views.xml",

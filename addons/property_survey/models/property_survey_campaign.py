@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import secrets
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -22,6 +23,7 @@ METHOD_HELP = (
 )
 SCALES = [("5", "5 Levels"), ("7", "7 Levels"), ("10", "10 Levels")]
 TEMPLATE_XMLID = "property_survey.survey_owner_satisfaction"
+REMINDER_DAYS = 7
 
 
 class PropertySurveyCampaign(models.Model):
@@ -732,6 +734,65 @@ class PropertySurveyCampaign(models.Model):
                 user_id=(campaign.user_id or self.env.user).id,
             )
             campaign.message_post(body=summary, subtype_xmlid="mail.mt_note")
+        return True
+
+    def action_send_invitations(self):
+        """Invite every online household of the running campaign that has
+        not answered yet."""
+        for campaign in self:
+            if campaign.state != "running":
+                raise UserError(
+                    self.env._("Invitations are sent for a running campaign.")
+                )
+            campaign.sample_ids.filtered(
+                lambda s: (
+                    s.method == "online"
+                    and s.state == "selected"
+                    and s.response_state == "none"
+                )
+            ).action_send_invitation()
+        return True
+
+    @api.model
+    def _cron_remind_surveyors(self, days=REMINDER_DAYS):
+        """A week before a running campaign ends, give each surveyor one
+        to-do listing the households still to collect (D-27: the surveyor,
+        not the centre, collects every questionnaire)."""
+        today = fields.Date.context_today(self)
+        campaigns = self.search(
+            [
+                ("state", "=", "running"),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + timedelta(days=days)),
+            ]
+        )
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        for campaign in campaigns:
+            pending = campaign.sample_ids.filtered(
+                lambda s: (
+                    s.state == "selected"
+                    and s.surveyor_id
+                    and s.response_state != "valid"
+                )
+            )
+            for surveyor in pending.surveyor_id:
+                if campaign.activity_ids.filtered(
+                    lambda a, u=surveyor: (
+                        a.user_id == u and a.activity_type_id == todo_type
+                    )
+                ):
+                    continue
+                count = len(pending.filtered(lambda s, u=surveyor: s.surveyor_id == u))
+                campaign.activity_schedule(
+                    activity_type_id=todo_type.id,
+                    summary=self.env._(
+                        "%(count)s households to collect before %(date)s",
+                        count=count,
+                        date=campaign.date_end,
+                    ),
+                    date_deadline=campaign.date_end,
+                    user_id=surveyor.id,
+                )
         return True
 
     def action_view_samples(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
@@ -134,3 +136,25 @@ class TestSurveySecurity(PropertySurveyCommon):
             .with_user(self.manager)
             .search(safe_eval(action.domain))
         )
+
+    def test_cron_reminds_surveyors(self):
+        today = fields.Date.context_today(self.campaign)
+        self.campaign.date_end = today + timedelta(days=3)
+        Campaign = self.env["property.survey.campaign"]
+        Campaign._cron_remind_surveyors()
+        activity = self.campaign.activity_ids.filtered(
+            lambda a: a.user_id == self.surveyor
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertIn("3 households", activity.summary)
+        Campaign._cron_remind_surveyors()
+        self.assertEqual(len(self.campaign.activity_ids), 1)
+
+    def test_send_online_invitations(self):
+        self.mine.write({"method": "online"})
+        self.campaign.action_send_invitations()
+        self.assertEqual(len(self.mine.user_input_ids), 3)
+        self.assertEqual(self.mine.user_input_ids.partner_id, self.mine.respondent_id)
+        # no second invitation for the same household
+        self.campaign.action_send_invitations()
+        self.assertEqual(len(self.mine.user_input_ids), 3)
