@@ -8,7 +8,7 @@
     "author": "Property CS Contributors",
     "website": "https://github.com/property-cs/property_cs",
     "license": "LGPL-3",
-    "depends": ["property_cs", "survey"],
+    "depends": ["property_cs", "survey", "base_automation"],
     "data": [
         "security/property_survey_groups.xml",
         "security/ir.model.access.csv",
@@ -16,6 +16,8 @@
         "data/property_survey_data.xml",
         "data/mail_template_data.xml",
         "data/property_survey_pulse_data.xml",
+        "data/base_automation_data.xml",
+        "data/ir_cron_data.xml",
         "views/property_survey_campaign_views.xml",
         "views/property_survey_sample_views.xml",
         "views/property_survey_result_views.xml",

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import secrets
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -22,6 +23,7 @@ METHOD_HELP = (
 )
 SCALES = [("5", "5 Levels"), ("7", "7 Levels"), ("10", "10 Levels")]
 TEMPLATE_XMLID = "property_survey.survey_owner_satisfaction"
+REMINDER_DAYS = 7
 
 
 class PropertySurveyCampaign(models.Model):
@@ -340,12 +342,13 @@ class PropertySurveyCampaign(models.Model):
             [("project_id", "in", self.project_ids.ids)]
         )
 
-    def _get_frame(self):
+    def _get_frame(self, unit_ids=None):
         """The sample frame: the current households of the scope, i.e. active
         units with at least one current owner or resident link (D-26). One
         query whatever the frame size. Returns a list of dicts with the
         unit, building, property type, customer type (the first owner's owner
-        group) and the respondent (first current owner, else resident)."""
+        group) and the respondent (first current owner, else resident).
+        ``unit_ids`` restricts the frame to these units (reserve draws)."""
         self.ensure_one()
         for model in ("property.unit", "property.unit.partner", "res.partner"):
             self.env[model].flush_model()
@@ -376,11 +379,14 @@ class PropertySurveyCampaign(models.Model):
                          ORDER BY l.role_sequence, l.id
                          LIMIT 1
                   ) resp ON TRUE
-                 WHERE u.active AND u.building_id = ANY(%s)
+                 WHERE u.active AND u.building_id = ANY(%s) AND %s
                  ORDER BY b.sequence, b.name, u.id
                 """,
                 current,
                 buildings.ids,
+                SQL("u.id = ANY(%s)", list(unit_ids))
+                if unit_ids is not None
+                else SQL("TRUE"),
             )
         )
         return [
@@ -633,9 +639,11 @@ class PropertySurveyCampaign(models.Model):
         return "\n".join(lines)
 
     def _next_reserve(self, stratum_key):
-        """The next unit of the frozen draw order of a stratum not yet in the
-        campaign's sample (D-27: reserves come from the same stratum, in draw
-        order, never from a proposal of the service centre)."""
+        """The next unit of the frozen draw order of a stratum that is not yet
+        in the campaign's sample and is still a current household (D-27:
+        reserves come from the same stratum, in draw order, never from a
+        proposal of the service centre). Returns (frame row, rank) or
+        (False, 0)."""
         self.ensure_one()
         entry = (self.draw_order or {}).get(stratum_key)
         if not entry:
@@ -646,9 +654,18 @@ class PropertySurveyCampaign(models.Model):
             .search([("campaign_id", "=", self.id), ("stratum_key", "=", stratum_key)])
             .unit_id.ids
         )
-        for rank, unit_id in enumerate(entry["units"], start=1):
-            if unit_id not in used:
-                return unit_id, rank
+        candidates = [
+            (rank, unit_id)
+            for rank, unit_id in enumerate(entry["units"], start=1)
+            if unit_id not in used
+        ]
+        rows = {
+            row["unit"]: row
+            for row in self._get_frame(unit_ids=[unit for _rank, unit in candidates])
+        }
+        for rank, unit_id in candidates:
+            if unit_id in rows:
+                return rows[unit_id], rank
         return False, 0
 
     # ------------------------------------------------------------------
@@ -681,8 +698,10 @@ class PropertySurveyCampaign(models.Model):
         """Only the campaign manager, head office and the assigned surveyors
         see the questionnaire and its answers (D-27)."""
         for campaign in self:
-            users = campaign.user_id | campaign.sample_ids.surveyor_id
-            campaign.survey_id.sudo().write(
+            survey = campaign.survey_id.sudo()
+            # core requires the questionnaire's responsible in the list
+            users = campaign.user_id | campaign.sample_ids.surveyor_id | survey.user_id
+            survey.write(
                 {
                     "restrict_user_ids": [Command.set(users.ids)],
                     "access_mode": "token",
@@ -690,11 +709,90 @@ class PropertySurveyCampaign(models.Model):
             )
 
     def action_close(self):
+        """Close the campaign with its final results (computed first, so
+        that reactions to the closure see them)."""
         for campaign in self:
             if campaign.state != "running":
                 raise UserError(self.env._("Only a running campaign can close."))
-            campaign.state = "closed"
         self.action_compute_results()
+        self.write({"state": "closed"})
+        return True
+
+    def _alert_target_missed(self):
+        """Tell the campaign manager when a closed campaign misses its
+        satisfaction target (domain standards I1: an alert if the target is
+        missed). Called by an automation rule administrators may tune."""
+        for campaign in self.filtered(lambda c: c.date_results and not c.target_met):
+            summary = self.env._(
+                "Satisfaction target missed: %(rate)s %% for a target of %(target)s %%",
+                rate=round(campaign.overall_rate, 1),
+                target=campaign.target,
+            )
+            campaign.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                user_id=(campaign.user_id or self.env.user).id,
+            )
+            campaign.message_post(body=summary, subtype_xmlid="mail.mt_note")
+        return True
+
+    def action_send_invitations(self):
+        """Invite every online household of the running campaign that has
+        not answered yet."""
+        for campaign in self:
+            if campaign.state != "running":
+                raise UserError(
+                    self.env._("Invitations are sent for a running campaign.")
+                )
+            campaign.sample_ids.filtered(
+                lambda s: (
+                    s.method == "online"
+                    and s.state == "selected"
+                    and s.response_state == "none"
+                )
+            ).action_send_invitation()
+        return True
+
+    @api.model
+    def _cron_remind_surveyors(self, days=REMINDER_DAYS):
+        """A week before a running campaign ends, give each surveyor one
+        to-do listing the households still to collect (D-27: the surveyor,
+        not the centre, collects every questionnaire)."""
+        today = fields.Date.context_today(self)
+        campaigns = self.search(
+            [
+                ("state", "=", "running"),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + timedelta(days=days)),
+            ]
+        )
+        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        for campaign in campaigns:
+            pending = campaign.sample_ids.filtered(
+                lambda s: (
+                    s.state == "selected"
+                    and s.surveyor_id
+                    and s.response_state != "valid"
+                )
+            )
+            for surveyor in pending.surveyor_id:
+                if campaign.activity_ids.filtered(
+                    lambda a, u=surveyor: (
+                        a.user_id == u and a.activity_type_id == todo_type
+                    )
+                ):
+                    continue
+                count = len(pending.filtered(lambda s, u=surveyor: s.surveyor_id == u))
+                campaign.activity_schedule(
+                    activity_type_id=todo_type.id,
+                    summary=self.env._(
+                        "%(count)s households to collect before %(date)s",
+                        count=count,
+                        date=campaign.date_end,
+                    ),
+                    date_deadline=campaign.date_end,
+                    user_id=surveyor.id,
+                )
         return True
 
     def action_view_samples(self):

@@ -206,6 +206,9 @@ class PropertySurveySample(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if {"signature", "scan", "collected_phone", "date_collected"} & set(vals):
+            # what was collected with the questionnaire decides its validity
+            self.user_input_ids._property_check_validity()
         if vals.get("surveyor_id"):
             self.campaign_id.filtered(
                 lambda c: c.state == "running"
@@ -273,23 +276,18 @@ class PropertySurveySample(models.Model):
         self.ensure_one()
         self._check_swap_allowed(reason)
         campaign = self.campaign_id
-        unit_id, rank = campaign.sudo()._next_reserve(self.stratum_key)
         replacement = self.browse()
-        if unit_id:
-            row = next(
-                (r for r in campaign.sudo()._get_frame() if r["unit"] == unit_id),
-                None,
+        row, rank = campaign.sudo()._next_reserve(self.stratum_key)
+        if row:
+            vals = campaign._sample_vals(
+                row, self.stratum_key, self.stratum_label, rank
             )
-            if row:
-                vals = campaign._sample_vals(
-                    row, self.stratum_key, self.stratum_label, rank
-                )
-                vals.update(
-                    replaces_id=self.id,
-                    method=self.method,
-                    surveyor_id=self.surveyor_id.id,
-                )
-                replacement = self.sudo().create(vals)
+            vals.update(
+                replaces_id=self.id,
+                method=self.method,
+                surveyor_id=self.surveyor_id.id,
+            )
+            replacement = self.sudo().create(vals)
         self.sudo().write({"state": "swapped", "swap_reason": reason})
         self.env["property.survey.swap"].sudo().create(
             {

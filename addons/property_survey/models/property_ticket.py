@@ -15,9 +15,11 @@ class PropertyTicket(models.Model):
     )
 
     def write(self, vals):
-        before = (
-            {ticket.id: ticket.state for ticket in self} if "stage_id" in vals else {}
-        )
+        # a model hook rather than an automation rule: ticket creation and
+        # updates are a hot path (an on-save rule costs queries on each write)
+        before = {}
+        if "stage_id" in vals:
+            before = {ticket.id: ticket.state for ticket in self}
         res = super().write(vals)
         if before:
             self.filtered(
@@ -30,7 +32,7 @@ class PropertyTicket(models.Model):
         category (D-29), only when the pulse survey is the ticket's one
         satisfaction contact (the company setting, at most one contact per
         ticket). Pulse answers form their own series, never merged into
-        campaign figures."""
+        campaign figures. Called when a ticket closes."""
         template = self.env.ref(
             "property_survey.mail_template_pulse_invitation", raise_if_not_found=False
         )

@@ -17,6 +17,20 @@ class SurveyUserInputLine(models.Model):
         "property.survey.action", "line_id", string="Improvement Actions"
     )
 
+    def write(self, vals):
+        """Campaign managers tag the open answers they can read; answers
+        themselves stay read-only for them (evidence, D-28)."""
+        if set(vals) == {"property_tag_ids"} and any(
+            self.env.user.has_group(group)
+            for group in (
+                "property_cs.group_property_cs_manager",
+                "property_cs.group_property_cs_head_office",
+            )
+        ):
+            self.check_access("read")
+            return super(SurveyUserInputLine, self.sudo()).write(vals)
+        return super().write(vals)
+
     def action_create_improvement(self):
         self.ensure_one()
         return {

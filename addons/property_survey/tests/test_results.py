@@ -214,3 +214,14 @@ class TestResults(PropertySurveyCommon):
         self.assertNotIn("More lift cleaning", flat)
         action = self.campaign.action_export_raw_data()
         self.assertIn("/web/content/", action["url"])
+
+    def test_target_missed_alert(self):
+        """Closing below the target schedules an activity for the manager
+        (automation rule)."""
+        self._fixture()
+        self.campaign.action_close()
+        self.assertFalse(self.campaign.target_met)
+        activity = self.campaign.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.head_office)
+        self.assertIn("66.7", activity.summary)

@@ -1,8 +1,11 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import PropertySurveyCommon
 
@@ -110,3 +113,48 @@ class TestSurveySecurity(PropertySurveyCommon):
         self.assertAlmostEqual(campaign.weight_total, 100.0)
         self.assertEqual(len(campaign.weight_ids), 8)
         self.assertEqual(set(campaign._rating_questions().mapped("scale_max")), {7})
+
+    def test_head_office_tags_open_answers(self):
+        improve = self.campaign.survey_id.question_ids.filtered(
+            lambda q: q.question_type == "text_box"
+        )[:1]
+        self._answer(self.mine[0], {improve: "Fix the gate"})
+        self.assertTrue(self.head_office.has_group("survey.group_survey_user"))
+        action = self.env.ref("property_survey.property_survey_open_answer_action")
+        Line = self.env["survey.user_input.line"].with_user(self.head_office)
+        lines = Line.search(safe_eval(action.domain))
+        self.assertIn("Fix the gate", lines.mapped("value_text_box"))
+        tag = (
+            self.env["property.survey.tag"]
+            .with_user(self.head_office)
+            .create({"name": "Gate"})
+        )
+        lines.write({"property_tag_ids": [Command.link(tag.id)]})
+        # the project manager does not see them while the campaign runs
+        self.assertFalse(
+            self.env["survey.user_input.line"]
+            .with_user(self.manager)
+            .search(safe_eval(action.domain))
+        )
+
+    def test_cron_reminds_surveyors(self):
+        today = fields.Date.context_today(self.campaign)
+        self.campaign.date_end = today + timedelta(days=3)
+        Campaign = self.env["property.survey.campaign"]
+        Campaign._cron_remind_surveyors()
+        activity = self.campaign.activity_ids.filtered(
+            lambda a: a.user_id == self.surveyor
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertIn("3 households", activity.summary)
+        Campaign._cron_remind_surveyors()
+        self.assertEqual(len(self.campaign.activity_ids), 1)
+
+    def test_send_online_invitations(self):
+        self.mine.write({"method": "online"})
+        self.campaign.action_send_invitations()
+        self.assertEqual(len(self.mine.user_input_ids), 3)
+        self.assertEqual(self.mine.user_input_ids.partner_id, self.mine.respondent_id)
+        # no second invitation for the same household
+        self.campaign.action_send_invitations()
+        self.assertEqual(len(self.mine.user_input_ids), 3)

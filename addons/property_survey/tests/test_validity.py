@@ -3,7 +3,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PropertySurveyCommon
+from .common import SIGNATURE, PropertySurveyCommon
 
 
 @tagged("post_install", "-at_install")
@@ -59,6 +59,17 @@ class TestValidity(PropertySurveyCommon):
         # online answers need neither
         online = self._answer(self.samples[1], self._full(), method="online")
         self.assertTrue(online.property_is_valid, online.property_invalid_reason)
+
+    def test_signature_collected_later(self):
+        """Recording the signature and phone after entering the card makes
+        the questionnaire valid."""
+        answer = self._answer(self.samples[0], self._full(), collected=False)
+        self.assertFalse(answer.property_is_valid)
+        self.samples[0].write(
+            {"signature": SIGNATURE, "collected_phone": "13911112222"}
+        )
+        self.assertTrue(answer.property_is_valid, answer.property_invalid_reason)
+        self.assertEqual(self.samples[0].response_state, "valid")
 
     def test_not_sampled(self):
         survey = self.campaign.survey_id.sudo()
