@@ -69,15 +69,13 @@ class PropertyComplaintCompensation(models.Model):
     )
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
     approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     date_approved = fields.Datetime(readonly=True, copy=False)
     move_id = fields.Many2one(
         "account.move", string="Credit Note", readonly=True, copy=False
     )
-    payment_id = fields.Many2one(
-        "account.payment", string="Payment", readonly=True, copy=False
-    )
+    payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
 
     @api.depends("ticket_id")
     def _compute_partner_id(self):

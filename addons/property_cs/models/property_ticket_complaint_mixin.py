@@ -45,7 +45,6 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
 
     complaint_step = fields.Selection(
         COMPLAINT_STEPS,
-        string="Complaint Step",
         group_expand=True,
         compute="_compute_complaint_step",
         store=True,
@@ -103,7 +102,6 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     # investigation
     complaint_severity = fields.Selection(
         COMPLAINT_SEVERITIES,
-        string="Complaint Severity",
         tracking=True,
         help="Sets the reply deadline (Hangzhou rule, domain_standards A5).",
     )

@@ -301,7 +301,7 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         form = Form(
             self.env[action["res_model"]]
             .with_user(self.agent)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         form.complaint_remedy = "Clean the corridor now"
         form.complaint_nature = "grievance"

@@ -140,7 +140,7 @@ class PropertySurveyCampaign(models.Model):
         help="The random draw is reproducible from this seed.",
     )
     frame_size = fields.Integer(string="Frame (Households)", readonly=True, copy=False)
-    sample_size = fields.Integer(string="Sample Size", readonly=True, copy=False)
+    sample_size = fields.Integer(readonly=True, copy=False)
     strata_count = fields.Integer(string="Strata", readonly=True, copy=False)
     draw_order = fields.Json(readonly=True, copy=False)
     date_drawn = fields.Datetime(string="Drawn On", readonly=True, copy=False)
@@ -161,7 +161,6 @@ class PropertySurveyCampaign(models.Model):
     # results
     previous_campaign_id = fields.Many2one(
         "property.survey.campaign",
-        string="Previous Campaign",
         copy=False,
         help="Trends and the effect of improvement actions compare with it.",
     )

@@ -6,7 +6,8 @@ from odoo import fields, models, tools
 class PropertySurveyPulseReport(models.Model):
     """The pulse-survey series (D-29): ratings given after closed tickets,
     by month, category and project, on 0-100; kept apart from campaign
-    figures."""
+    figures. "Satisfied" follows the company's settings, as for campaigns:
+    the top levels on 5 and 7 levels, from the set level on 10."""
 
     _name = "property.survey.pulse.report"
     _description = "Pulse Survey Analysis"
@@ -40,13 +41,20 @@ class PropertySurveyPulseReport(models.Model):
                        (line.value_scale - question.scale_min) * 100.0
                            / NULLIF(question.scale_max - question.scale_min, 0)
                            AS score,
-                       CASE WHEN line.value_scale >= question.scale_max - 1
+                       CASE WHEN CASE
+                                WHEN question.scale_max - question.scale_min + 1 = 10
+                                THEN line.value_scale - question.scale_min + 1
+                                     >= company.property_survey_satisfied_10
+                                ELSE line.value_scale - question.scale_max
+                                     > -company.property_survey_top_levels
+                            END
                             THEN 100.0 ELSE 0.0 END AS satisfied,
                        1 AS answer_count
                   FROM survey_user_input_line line
                   JOIN survey_user_input answer ON answer.id = line.user_input_id
                   JOIN survey_question question ON question.id = line.question_id
                   JOIN property_ticket ticket ON ticket.id = answer.property_ticket_id
+                  JOIN res_company company ON company.id = ticket.company_id
                  WHERE answer.state = 'done'
                    AND NOT COALESCE(answer.test_entry, FALSE)
                    AND line.answer_type = 'scale'

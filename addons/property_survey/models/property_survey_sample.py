@@ -47,8 +47,8 @@ class PropertySurveySample(models.Model):
     )
     # what the surveyor sees (surveyors do not read the project's units)
     unit_name = fields.Char(string="Unit", readonly=True)
-    respondent_id = fields.Many2one("res.partner", string="Respondent")
-    respondent_name = fields.Char(string="Respondent Name")
+    respondent_id = fields.Many2one("res.partner")
+    respondent_name = fields.Char()
     respondent_phone = fields.Char(string="Phone on Record")
     customer_type = fields.Selection(
         selection=lambda self: (
@@ -66,9 +66,7 @@ class PropertySurveySample(models.Model):
         tracking=True,
         readonly=True,
     )
-    replaces_id = fields.Many2one(
-        "property.survey.sample", string="Replaces", readonly=True
-    )
+    replaces_id = fields.Many2one("property.survey.sample", readonly=True)
     method = fields.Selection(
         SURVEY_METHODS,
         required=True,

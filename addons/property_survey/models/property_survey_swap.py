@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 SWAP_REASONS = [
@@ -32,5 +32,6 @@ class PropertySurveySwap(models.Model):
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     date = fields.Datetime(default=fields.Datetime.now, required=True)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_evidence(self):
         raise UserError(self.env._("The swap log is evidence: it cannot be deleted."))

@@ -8,7 +8,6 @@ class PropertyTicketCategory(models.Model):
 
     pulse_survey_id = fields.Many2one(
         "survey.survey",
-        string="Pulse Survey",
         domain="[('survey_type', '=', 'survey')]",
         help="Short questionnaire sent after a ticket of this category is "
         "closed, when the pulse survey is the company's satisfaction contact. "

@@ -83,3 +83,11 @@ class TestPulseSurvey(PropertySurveyCommon):
         self.assertAlmostEqual(rows.score, 75.0)
         self.assertEqual(rows.satisfied, 100.0)
         self.assertEqual(rows.category_id, self.category)
+        # the company's satisfied levels apply: only the top level now
+        self.company.property_survey_top_levels = 1
+        self.env.flush_all()
+        self.env.invalidate_all()
+        rows = self.env["property.survey.pulse.report"].search(
+            [("ticket_id", "=", ticket.id)]
+        )
+        self.assertEqual(rows.satisfied, 0.0)
