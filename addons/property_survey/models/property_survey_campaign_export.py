@@ -23,21 +23,8 @@ class PropertySurveyCampaignExport(models.AbstractModel):
         their order does not reveal the units."""
         self.ensure_one()
         questions = self._rating_questions()
-        answers = (
-            self.env["survey.user_input"]
-            .sudo()
-            .search(
-                [
-                    ("property_campaign_id", "=", self.id),
-                    ("state", "=", "done"),
-                    ("test_entry", "=", False),
-                ]
-            )
-        )
-        values = {}
-        for line in answers.user_input_line_ids:
-            if line.answer_type == "scale" and not line.skipped:
-                values[(line.user_input_id.id, line.question_id.id)] = line.value_scale
+        answers = self._done_answers()
+        values = self._scale_values(answers)
         use_types = dict(
             self.env["property.unit"]
             ._fields["use_type"]
@@ -76,7 +63,7 @@ class PropertySurveyCampaignExport(models.AbstractModel):
                     customer_types.get(sample.customer_type, ""),
                     methods.get(answer.property_method, ""),
                     1 if answer.property_is_valid else 0,
-                    *[values.get((answer.id, q.id), "") for q in questions],
+                    *[values[answer.id].get(q.id, "") for q in questions],
                 ]
             )
         return header, rows

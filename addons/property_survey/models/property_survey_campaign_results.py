@@ -23,23 +23,22 @@ class PropertySurveyCampaignResults(models.AbstractModel):
     _name = "property.survey.campaign.results.mixin"
     _description = "Satisfaction Campaign Results"
 
-    def _results_data(self):
-        """Valid answers of the campaign with their rating values: a list of
-        dicts {project, building, customer_type, values: {question: level}}.
-        A constant number of queries."""
+    def _done_answers(self, valid_only=False):
+        """Finished, non-test questionnaires of the campaign; with
+        ``valid_only`` only the valid ones (D-28)."""
         self.ensure_one()
-        answers = (
-            self.env["survey.user_input"]
-            .sudo()
-            .search(
-                [
-                    ("property_campaign_id", "=", self.id),
-                    ("state", "=", "done"),
-                    ("test_entry", "=", False),
-                    ("property_is_valid", "=", True),
-                ]
-            )
-        )
+        domain = [
+            ("property_campaign_id", "=", self.id),
+            ("state", "=", "done"),
+            ("test_entry", "=", False),
+        ]
+        if valid_only:
+            domain.append(("property_is_valid", "=", True))
+        return self.env["survey.user_input"].sudo().search(domain)
+
+    def _scale_values(self, answers):
+        """{answer id: {question id: level}} of the answered rating
+        questions of ``answers``, in one query."""
         lines = (
             self.env["survey.user_input.line"]
             .sudo()
@@ -56,6 +55,15 @@ class PropertySurveyCampaignResults(models.AbstractModel):
         values = defaultdict(dict)
         for line in lines:
             values[line["user_input_id"]][line["question_id"]] = line["value_scale"]
+        return values
+
+    def _results_data(self):
+        """Valid answers of the campaign with their rating values: a list of
+        dicts {project, building, customer_type, values: {question: level}}.
+        A constant number of queries."""
+        self.ensure_one()
+        answers = self._done_answers(valid_only=True)
+        values = self._scale_values(answers)
         data = []
         for answer in answers:
             sample = answer.property_sample_id
