@@ -53,6 +53,38 @@ def test_chinese_translations_exist(addon):
     assert not missing, f"missing {missing}"
 
 
+@pytest.mark.parametrize("addon", ADDONS, ids=ADDON_IDS)
+def test_chinese_translations_complete(addon):
+    """Every term of the addon's template is translated in zh_CN and zh_TW
+    (polib comes with Odoo's own requirements)."""
+    import polib
+
+    template = {
+        e.msgid for e in polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    }
+    assert template, f"{addon.name}: empty template"
+    for lang in ("zh_CN", "zh_TW"):
+        translated = {
+            e.msgid
+            for e in polib.pofile(str(addon / "i18n" / f"{lang}.po"))
+            if e.msgstr.strip()
+        }
+        missing = sorted(template - translated)
+        assert not missing, f"{addon.name} {lang}: untranslated {missing[:5]}"
+
+
+def test_glossary_rows_complete():
+    """The glossary has one row per term with English, zh_CN, zh_TW and a
+    note, and no term twice."""
+    with open(REPO / "i18n" / "glossary.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["term_en", "zh_CN", "zh_TW", "note"]
+    bad = [row for row in rows[1:] if len(row) != 4 or not all(row[:3])]
+    assert not bad, f"incomplete rows: {bad[:3]}"
+    terms = [row[0].strip().lower() for row in rows[1:]]
+    assert len(terms) == len(set(terms)), "a term appears twice"
+
+
 def test_ci_run_calls_test_script():
     """Every .ci/run is executable, uses set -euo pipefail, calls scripts/test.sh."""
     runs = [
