@@ -33,6 +33,7 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     callback_count = fields.Integer(compute="_compute_callback_count")
     is_awaiting_callback = fields.Boolean(
         compute="_compute_is_awaiting_callback",
+        search="_search_is_awaiting_callback",
         help="A done complaint whose callback is not completed yet (D-24).",
     )
 
@@ -44,6 +45,16 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
                 and ticket.state == "done"
                 and not ticket._callback_allows_close()
             )
+
+    def _search_is_awaiting_callback(self, operator, value):
+        """Done complaints are few: the exact rule (the latest callback
+        decides) is applied to them in Python."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on awaiting callbacks."))
+        done = self.search([("kind", "=", "complaint"), ("state", "=", "done")])
+        waiting = done.filtered(lambda t: not t._callback_allows_close())
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", waiting.ids)]
 
     def _compute_callback_count(self):
         data = dict(

@@ -377,11 +377,17 @@ class TestPropertyCallback(PropertyCallbackCommon):
         complaint = self._ticket(kind="complaint", name="Noise")
         complaint.action_done()
         self.assertTrue(complaint.is_awaiting_callback)
+        awaiting = [("is_awaiting_callback", "=", True)]
+        self.assertIn(complaint, self.Ticket.search(awaiting))
         self.assertFalse(complaint._portal_can_answer(self.owner_a))
         with self.assertRaises(UserError):
             complaint.with_user(self.portal_owner)._portal_confirm(self.owner_a)
         self._callback(complaint)._record_result("satisfied")
         self.assertFalse(complaint.is_awaiting_callback)
+        self.assertNotIn(complaint, self.Ticket.search(awaiting))
+        self.assertIn(
+            complaint, self.Ticket.search([("is_awaiting_callback", "=", False)])
+        )
 
     def test_complaint_without_requester_gets_callback(self):
         """A 12345 complaint about a common area has no requester: it still
