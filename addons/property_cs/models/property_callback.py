@@ -4,16 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .property_callback_generation_mixin import OPEN_CALLBACK_STATES, SUPERVISOR_GROUP
+from .ticket_kinds import TICKET_KINDS
 
-CALLBACK_KINDS = [
-    ("inquiry", "Inquiry"),
-    ("repair", "Repair"),
-    ("complaint", "Complaint"),
-    ("suggestion", "Suggestion"),
-    ("praise", "Praise"),
-    ("safety", "Safety Incident"),
-    ("care", "Key-Customer Care"),
-]
+CALLBACK_KINDS = [*TICKET_KINDS, ("care", "Key-Customer Care")]
 CALLBACK_RESULTS = [
     ("satisfied", "Satisfied"),
     ("basic", "Basically Satisfied"),

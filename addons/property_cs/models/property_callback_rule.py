@@ -5,7 +5,7 @@ import hashlib
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .property_callback import CALLBACK_KINDS
+from .ticket_kinds import TICKET_KINDS
 
 
 class PropertyCallbackRule(models.Model):
@@ -29,9 +29,7 @@ class PropertyCallbackRule(models.Model):
     project_id = fields.Many2one(
         "property.project", check_company=True, help="Empty: every project."
     )
-    kind = fields.Selection(
-        [k for k in CALLBACK_KINDS if k[0] != "care"], required=True
-    )
+    kind = fields.Selection(TICKET_KINDS, required=True)
     category_id = fields.Many2one(
         "property.ticket.category", help="Empty: every category; includes children."
     )

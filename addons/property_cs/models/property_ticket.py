@@ -9,6 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import email_normalize, format_datetime
 
 from .res_company import SATISFACTION_CHANNELS
+from .ticket_kinds import TICKET_KINDS
 
 OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
 SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
@@ -44,14 +45,7 @@ class PropertyTicket(models.Model):
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
     kind = fields.Selection(
-        [
-            ("inquiry", "Inquiry"),
-            ("repair", "Repair"),
-            ("complaint", "Complaint"),
-            ("suggestion", "Suggestion"),
-            ("praise", "Praise"),
-            ("safety", "Safety Incident"),
-        ],
+        TICKET_KINDS,
         required=True,
         default="repair",
         tracking=True,
