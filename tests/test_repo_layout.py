@@ -151,3 +151,39 @@ def test_data_csv_files_parse_with_id_column():
                 problems.append(f"{rel}:{lineno}: duplicate id {value!r}")
             seen.add(value)
     assert not problems, "\n".join(problems)
+
+
+def test_ci_run_installs_what_is_missing():
+    """.ci/run installs Odoo with the shared installer, chromium with apt,
+    the pinned test tools and the PostgreSQL role before the test command,
+    and scripts/test.sh itself installs nothing."""
+    text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "shared/odoo18/install.sh" in text
+    assert "apt-get install" in text and "chromium" in text
+    assert "scripts/requirements-test.txt" in text
+    assert "CREATE ROLE" in text
+    assert text.index("install_prerequisites\n") < text.index(
+        "exec bash scripts/test.sh"
+    )
+    test_sh = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    code = "\n".join(
+        line
+        for line in test_sh.splitlines()
+        if not line.lstrip().startswith(("#", "missing", "say"))
+    )
+    assert "pip install" not in code and "apt-get install" not in code
+
+
+def test_test_tool_pins_agree():
+    """Dockerfile.test installs the same pinned tools as .ci/run."""
+    pins = {
+        line.strip()
+        for line in (REPO / "scripts" / "requirements-test.txt")
+        .read_text()
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert len(pins) == 4 and all("==" in p for p in pins)
+    dockerfile = (REPO / "Dockerfile.test").read_text(encoding="utf-8")
+    for pin in pins:
+        assert pin in dockerfile, f"Dockerfile.test does not pin {pin}"
