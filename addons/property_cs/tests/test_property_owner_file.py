@@ -184,3 +184,18 @@ class TestPropertyOwnerFile(PropertyCsCommon):
         self.assertIn("Life-support equipment", html)
         self.assertIn("Wang Fang", html)
         self.assertNotIn("Chen Jie", html, "other buildings are not listed")
+
+    def test_emergency_contact_report_needs_special_needs_officer(self):
+        """Health data of the emergency list is refused server-side to every
+        other internal role, whatever route renders the report."""
+        self.owner_a.write({"is_life_support": True, "special_needs": "Wheelchair"})
+        report = self.env["ir.actions.report"]
+        for role in ("agent", "department", "finance", "supervisor", "manager"):
+            with self.subTest(role=role):
+                user = self.users[role]
+                # the user can read the building itself
+                self.building_a.with_user(user).check_access("read")
+                with self.assertRaises(AccessError), mute_logger("odoo.http"):
+                    report.with_user(user)._render_qweb_html(
+                        "property_cs.report_emergency_contacts", self.building_a.ids
+                    )
