@@ -78,7 +78,7 @@ class PropertyCallbackRule(models.Model):
             if rule.kind == "complaint" and rule.sample_rate < 100:
                 raise ValidationError(
                     self.env._(
-                        "Every complaint gets a callback (D-24): the sample of a "
+                        "Every complaint gets a callback: the sample of a "
                         "complaint rule is 100 %."
                     )
                 )

@@ -63,11 +63,11 @@ class PropertyProject(models.Model):
     sla_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Service-Time Calendar",
-        help="Working time of the SLA clock (D-7), with its holidays and "
+        help="Working time of the SLA clock, with its holidays and "
         "make-up working days. Leave empty for a 24/7 clock.",
     )
     hotline = fields.Char(
-        string="Service Hotline", help="The published 24-hour number (D-6)."
+        string="Service Hotline", help="The published 24-hour number."
     )
     complaint_phone = fields.Char()
     opening_hours = fields.Char(string="Service-Centre Opening Hours", translate=True)
@@ -75,7 +75,7 @@ class PropertyProject(models.Model):
         "res.users",
         string="Project Manager",
         tracking=True,
-        help="Contacts the project's key customers regularly (D-5).",
+        help="Contacts the project's key customers regularly.",
     )
     user_ids = fields.Many2many(
         "res.users",

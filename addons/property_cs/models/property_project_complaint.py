@@ -27,7 +27,7 @@ class PropertyProject(models.Model):
         string="Public Complaint Form",
         compute="_compute_complaint_form_url",
         help="Link to publish (e.g. as a QR code in the lobby): anyone may "
-        "complain without logging in (D-13).",
+        "complain without logging in.",
     )
 
     def _compute_complaint_form_url(self):

@@ -169,7 +169,7 @@ class PropertyTicket(models.Model):
     date_promised = fields.Datetime(
         string="Promised Time",
         tracking=True,
-        help="When we told the owner the request would be solved (D-7, D-10).",
+        help="When we told the owner the request would be solved.",
     )
     is_promise_missed = fields.Boolean(
         compute="_compute_is_promise_missed", search="_search_is_promise_missed"
@@ -202,7 +202,7 @@ class PropertyTicket(models.Model):
     owner_reply = fields.Text(
         string="Reasoned Reply",
         tracking=True,
-        help="The explanation given to the owner, with the reason (D-15).",
+        help="The explanation given to the owner, with the reason.",
     )
     date_reply_due = fields.Datetime(
         string="Reply Due",
@@ -522,7 +522,7 @@ class PropertyTicket(models.Model):
     def _unlink_except_recorded(self):
         raise UserError(
             self.env._(
-                "Every contact stays on record (D-14): cancel the ticket instead "
+                "Every contact stays on record: cancel the ticket instead "
                 "of deleting it."
             )
         )

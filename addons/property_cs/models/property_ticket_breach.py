@@ -30,7 +30,7 @@ class PropertyTicketBreach(models.Model):
     target = fields.Selection(SLA_TARGETS, required=True)
     date_deadline = fields.Datetime(string="Deadline", required=True)
     date_breached = fields.Datetime(required=True, default=fields.Datetime.now)
-    cause = fields.Text(help="Why the promise was not kept (D-10, D-11).")
+    cause = fields.Text(help="Why the promise was not kept.")
     sla_cycle = fields.Integer(
         string="SLA Cycle",
         default=0,

@@ -34,7 +34,7 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     is_awaiting_callback = fields.Boolean(
         compute="_compute_is_awaiting_callback",
         search="_search_is_awaiting_callback",
-        help="A done complaint whose callback is not completed yet (D-24).",
+        help="A done complaint whose callback is not completed yet.",
     )
 
     @api.depends("kind", "state", "callback_ids.state", "callback_ids.result")
@@ -114,7 +114,7 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
         if blocked:
             raise UserError(
                 self.env._(
-                    "A complaint closes only after its callback (D-24): call "
+                    "A complaint closes only after its callback: call "
                     "the owner back on %(tickets)s first.",
                     tickets=", ".join(blocked.mapped("display_name")),
                 )

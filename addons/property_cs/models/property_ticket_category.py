@@ -38,7 +38,7 @@ class PropertyTicketCategory(models.Model):
     needs_confirmation = fields.Boolean(
         string="Owner Confirms Closure",
         default=True,
-        help="Done tickets wait for the owner's confirmation (D-10).",
+        help="Done tickets wait for the owner's confirmation.",
     )
 
     @api.depends("name", "parent_id.complete_name")

@@ -64,7 +64,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         ],
         string="Emotion",
         tracking=True,
-        help="The owner's emotion at intake: calm them and listen first (D-17).",
+        help="The owner's emotion at intake: calm them and listen first.",
     )
     complaint_demand = fields.Selection(
         [
@@ -81,29 +81,29 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         string="Are We at Fault?",
         tracking=True,
         help="Yes: record the facts in detail. No: show understanding and "
-        "explain the rules (D-17).",
+        "explain the rules.",
     )
     complaint_remedy = fields.Text(
         string="Remedy Sought",
         tracking=True,
-        help="What the owner asks for, in their words (ISO 10002 receipt).",
+        help="What the owner asks for, in their words.",
     )
     # confirmation
     complaint_nature = fields.Selection(
         [("grievance", "Genuine Grievance"), ("venting", "Venting")],
         string="Nature",
         tracking=True,
-        help="Noted, never used to dismiss the complaint (D-18).",
+        help="Noted, never used to dismiss the complaint.",
     )
     complaint_motive = fields.Text(
         string="Real Motive and Expected Result",
-        help="What the owner really wants and the result they expect (D-16).",
+        help="What the owner really wants and the result they expect.",
     )
     # investigation
     complaint_severity = fields.Selection(
         COMPLAINT_SEVERITIES,
         tracking=True,
-        help="Sets the reply deadline (Hangzhou rule, domain_standards A5).",
+        help="Sets the reply deadline (Hangzhou regulation: at most 10 days).",
     )
     complaint_impact = fields.Text(
         string="Impact", help="Who and what is affected, and how."
@@ -132,7 +132,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         store=True,
         index=True,
         help="Reply within the company's days for the complaint's severity "
-        "(default 10 calendar days, Hangzhou rule, domain_standards A5).",
+        "(default 10 calendar days, the Hangzhou regulation).",
     )
     complaint_owner_answer = fields.Selection(
         [("accepted", "Owner Accepts"), ("not_accepted", "Owner Does Not Accept")],

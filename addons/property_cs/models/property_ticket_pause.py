@@ -19,6 +19,4 @@ class PropertyTicketPause(models.Model):
     date_start = fields.Datetime(required=True, default=fields.Datetime.now)
     date_end = fields.Datetime()
     reason = fields.Text(required=True)
-    paused_minutes = fields.Integer(
-        help="Working minutes the SLA clock stood still (D-7)."
-    )
+    paused_minutes = fields.Integer(help="Working minutes the SLA clock stood still.")

@@ -71,7 +71,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         string="Commitment Given",
         copy=False,
         tracking=True,
-        help="When the agent told the owner the promised time (D-7).",
+        help="When the agent told the owner the promised time.",
     )
     date_departed = fields.Datetime(
         string="Technician On The Way",

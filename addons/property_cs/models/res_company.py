@@ -17,12 +17,12 @@ class ResCompany(models.Model):
         string="Key Customer Floor-Area Share (%)",
         default=5.0,
         help="An owner holding at least this share of a project's total gross "
-        "floor area is a key customer (D-5).",
+        "floor area is a key customer.",
     )
     property_key_contact_interval = fields.Integer(
         string="Key Customer Contact Interval",
         default=1,
-        help="How often the project manager contacts each key customer (D-5).",
+        help="How often the project manager contacts each key customer.",
     )
     property_key_contact_interval_unit = fields.Selection(
         [("days", "Days"), ("weeks", "Weeks"), ("months", "Months")],
@@ -33,22 +33,22 @@ class ResCompany(models.Model):
     property_sla_warning_minutes = fields.Integer(
         string="SLA Warning Before Breach (minutes)",
         default=5,
-        help="Warn the assignee this many minutes before a deadline (D-7).",
+        help="Warn the assignee this many minutes before a deadline.",
     )
     property_sla_supervisor_delay = fields.Integer(
         string="Escalate to Supervisor After (minutes)",
         default=0,
-        help="Minutes after a breach before the supervisor is told (D-7).",
+        help="Minutes after a breach before the supervisor is told.",
     )
     property_sla_manager_delay = fields.Integer(
         string="Escalate to Project Manager After (minutes)",
         default=60,
-        help="Minutes after a breach before the project manager is told (D-7).",
+        help="Minutes after a breach before the project manager is told.",
     )
     property_sla_head_office_delay = fields.Integer(
         string="Escalate to Head Office After (minutes)",
         default=240,
-        help="Minutes after a breach before head office is told (D-7).",
+        help="Minutes after a breach before head office is told.",
     )
 
     property_satisfaction_channel = fields.Selection(
@@ -75,33 +75,33 @@ class ResCompany(models.Model):
         string="Callback Delay (Days)",
         default=3,
         help="A callback is due this many days after the ticket is done or "
-        "closed, unless its callback rule says otherwise (D-24).",
+        "closed, unless its callback rule says otherwise.",
     )
     property_callback_max_attempts = fields.Integer(
         string="Callback Attempts",
         default=3,
         help="After this many unreachable attempts a callback fails, unless "
-        "its callback rule says otherwise (D-24).",
+        "its callback rule says otherwise.",
     )
 
     # complaints (D-16 to D-18)
     property_complaint_reply_days_minor = fields.Integer(
         string="Complaint Reply Days (Minor)",
         default=10,
-        help="Calendar days to reply to a minor complaint; the Hangzhou rule "
-        "(domain_standards A5) sets at most 10 days from receipt.",
+        help="Calendar days to reply to a minor complaint; the Hangzhou "
+        "regulation sets at most 10 days from receipt.",
     )
     property_complaint_reply_days_serious = fields.Integer(
         string="Complaint Reply Days (Serious)",
         default=10,
-        help="Calendar days to reply to a serious complaint (Hangzhou rule: "
-        "at most 10, domain_standards A5).",
+        help="Calendar days to reply to a serious complaint (Hangzhou "
+        "regulation: at most 10).",
     )
     property_complaint_reply_days_critical = fields.Integer(
         string="Complaint Reply Days (Critical)",
         default=10,
-        help="Calendar days to reply to a critical complaint (Hangzhou rule: "
-        "at most 10, domain_standards A5).",
+        help="Calendar days to reply to a critical complaint (Hangzhou "
+        "regulation: at most 10).",
     )
     property_complaint_reply_warning_days = fields.Integer(
         string="Complaint Reply Warning (Days Before)",

@@ -191,7 +191,7 @@ class ResPartner(models.Model):
         compute="_compute_handling_tip",
         groups=STAFF_GROUP,
         help="How to serve this person, from the personality type and owner "
-        "group (D-4), in the reader's language.",
+        "group, in the reader's language.",
     )
     handling_note = fields.Text(
         string="Personal Handling Notes",

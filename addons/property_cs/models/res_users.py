@@ -12,7 +12,7 @@ class ResUsers(models.Model):
         "user_id",
         "project_id",
         string="Assigned Projects",
-        help="Property staff see the records of these projects only (D-2). "
+        help="Property staff see the records of these projects only. "
         "Head office and administrators see every project.",
     )
 

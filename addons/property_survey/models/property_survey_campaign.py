@@ -19,7 +19,7 @@ METHOD_HELP = (
     "Interview: highest response and completeness, costly, the surveyor may "
     "sway answers. Paper card: cheap, the owner answers alone, lower return "
     "and more invalid cards. Online: cheapest and fastest, reaches only "
-    "owners with an e-mail address, self-selected answers (D-26)."
+    "owners with an e-mail address, self-selected answers."
 )
 SCALES = [("5", "5 Levels"), ("7", "7 Levels"), ("10", "10 Levels")]
 TEMPLATE_XMLID = "property_survey.survey_owner_satisfaction"
@@ -265,7 +265,7 @@ class PropertySurveyCampaign(models.Model):
             raise UserError(
                 self.env._(
                     "The scope, sample, questionnaire, scale and weights of a "
-                    "started campaign are frozen (D-27)."
+                    "started campaign are frozen."
                 )
             )
         res = super().write(vals)

@@ -240,7 +240,7 @@ class PropertySurveySample(models.Model):
             raise UserError(
                 self.env._(
                     "Staff of the surveyed service centre cannot swap sampled "
-                    "households (D-27)."
+                    "households."
                 )
             )
         if (
@@ -346,8 +346,7 @@ class PropertySurveySample(models.Model):
         if self.env.user != self.surveyor_id:
             raise UserError(
                 self.env._(
-                    "Only the assigned surveyor enters this household's "
-                    "questionnaire (D-27)."
+                    "Only the assigned surveyor enters this household's questionnaire."
                 )
             )
         answer = self.user_input_ids.filtered(

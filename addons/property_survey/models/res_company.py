@@ -10,12 +10,12 @@ class ResCompany(models.Model):
     property_survey_sample_rate = fields.Float(
         string="Survey Sample Rate (%)",
         default=20.0,
-        help="Share of the households of a campaign's scope that are sampled (D-26).",
+        help="Share of the households of a campaign's scope that are sampled.",
     )
     property_survey_sample_min = fields.Integer(
         string="Survey Minimum Sample",
         default=20,
-        help="Minimum number of sampled households, capped at the frame (D-26).",
+        help="Minimum number of sampled households, capped at the frame.",
     )
     property_survey_target = fields.Float(
         string="Satisfaction Target (%)",
@@ -27,7 +27,7 @@ class ResCompany(models.Model):
         string="Minimum Answered Share (%)",
         default=80.0,
         help="A questionnaire with a lower share of answered rating questions "
-        "is invalid (D-28).",
+        "is invalid.",
     )
     property_survey_top_levels = fields.Integer(
         string="Satisfied Levels (5 and 7 Levels)",
@@ -43,7 +43,7 @@ class ResCompany(models.Model):
         string="Contact Attempts Before Swap",
         default=3,
         help="A household counts as unreachable, and may be swapped, after "
-        "this many recorded contact attempts (D-27).",
+        "this many recorded contact attempts.",
     )
 
     @api.constrains(

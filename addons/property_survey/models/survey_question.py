@@ -9,8 +9,7 @@ class SurveyQuestion(models.Model):
     property_driver_id = fields.Many2one(
         "property.survey.driver",
         string="Satisfaction Driver",
-        help="Rating questions of a driver are averaged into its satisfaction "
-        "degree (D-29).",
+        help="Rating questions of a driver are averaged into its satisfaction degree.",
     )
     property_is_overall = fields.Boolean(
         string="Overall Satisfaction",
