@@ -23,8 +23,13 @@ class TestPropertyFaqLibrary(TransactionCase):
         cls.env["ir.module.module"]._load_module_terms(
             ["property_cs"], list(LANGS), overwrite=True
         )
+        # the data file's records, not the demo ones (demo_faq_...)
         cls.shipped_data = cls.env["ir.model.data"].search(
-            [("module", "=", "property_cs"), ("model", "=", "property.faq")]
+            [
+                ("module", "=", "property_cs"),
+                ("model", "=", "property.faq"),
+                ("name", "=like", "faq\\_%"),
+            ]
         )
         cls.shipped = cls.env["property.faq"].browse(cls.shipped_data.mapped("res_id"))
 
