@@ -31,6 +31,7 @@
         "data/property_ticket_mail_template_data.xml",
         "data/property_ticket_data.xml",
         "data/property_reply_phrase_data.xml",
+        "data/property_faq_data.xml",
         "data/property_sla_data.xml",
         "data/property_callback_data.xml",
         "data/property_festival_data.xml",

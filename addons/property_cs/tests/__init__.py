@@ -8,6 +8,7 @@ from . import test_property_ticket_portal
 from . import test_property_ticket
 from . import test_property_ticket_billing
 from . import test_property_ticket_reply
+from . import test_property_faq
 from . import test_property_cs_import
 from . import test_property_ticket_sla
 from . import test_property_callback

@@ -89,3 +89,17 @@ class TestPropertyFaqPortal(PropertyCsCommon, HttpCase):
         self.assertIn("Where is the office?", html)
         self.assertNotIn("Draft answer", html)
         self.assertNotIn("River View gym hours?", html)
+
+    def test_owner_reads_shipped_faq_in_chinese(self):
+        """The shipped FAQ library shows in the portal in the owner's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_cs"], ["zh_CN"], overwrite=True
+        )
+        self.portal_owner.lang = "zh_CN"
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        html = self.url_open("/my/faq").text
+        self.assertIn("物业费包含哪些服务？", html)
+        self.assertIn("请先关闭户内总水阀", html)
+        self.assertIn("费用与账单", html, "grouped under the translated category")
+        self.assertNotIn("What do the property management fees cover?", html)
