@@ -16,7 +16,7 @@ class MailThread(models.AbstractModel):
             return super()._creation_message()
         company = self.env.company
         field = self._fields.get("company_id")
-        if field and field.comodel_name == "res.company" and self.company_id:
-            company = self.company_id
+        if field and field.comodel_name == "res.company" and self.sudo().company_id:
+            company = self.sudo().company_id
         lang = company.sudo()._property_lang()
         return super(MailThread, self.with_context(lang=lang))._creation_message()

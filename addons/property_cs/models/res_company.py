@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
@@ -148,19 +148,18 @@ class ResCompany(models.Model):
         domain="[('type', 'in', ('bank', 'cash'))]",
     )
 
+    @tools.ormcache("self.id")
     def _property_lang(self):
         """Language of what the system writes for this company (crons,
         automation, demo): the company partner's language when it is active,
-        else the default language of new contacts, else English."""
+        else the default language of new contacts, else English. Cached:
+        changing a partner's language or the defaults clears it."""
         self.ensure_one()
-        installed = dict(self.env["res.lang"].get_installed())
-        for lang in (
-            self.partner_id.lang,
-            self.env["ir.default"]._get("res.partner", "lang"),
-        ):
-            if lang in installed:
-                return lang
-        return "en_US"
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        lang = self.sudo().partner_id.lang
+        if lang not in installed:
+            lang = self.env["ir.default"].sudo()._get("res.partner", "lang")
+        return lang if lang in installed else "en_US"
 
     # ------------------------------------------------------------------
     # DEMO
