@@ -148,6 +148,12 @@ class ResCompany(models.Model):
         domain="[('type', 'in', ('bank', 'cash'))]",
     )
 
+    def write(self, vals):
+        if "partner_id" in vals:
+            # the language of a company is its partner's (cached)
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
     @tools.ormcache("self.id")
     def _property_lang(self):
         """Language of what the system writes for this company (crons,
@@ -188,10 +194,10 @@ class ResCompany(models.Model):
     @api.model
     def _property_demo_localize(self):
         """The demo company is in China, keeps its books in CNY and speaks
-        Chinese in Shanghai time, as does its administrator. ``account``
-        loads its chart of accounts once every module is installed, and the
-        chart sets the currency of its fiscal country: load it now, so that
-        the currency set here stays."""
+        Chinese in Shanghai time, as does its administrator. The chart of
+        accounts sets the currency of its fiscal country: when ``account``
+        has left its loading for the end of the installation, load it now,
+        so that the currency set here stays."""
         company = self.env.ref("base.main_company")
         install_chart = getattr(self.env.registry, "_auto_install_template", None)
         if install_chart:
