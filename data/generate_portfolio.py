@@ -274,7 +274,9 @@ class DemoPortfolio:
         if not xmlid:
             self.partner_seq += 1
             xmlid = f"demo_partner_{self.partner_seq:04d}"
-        vals = {"id": xmlid, **vals}
+        # the owners of a mainland community read Chinese: the mails the demo
+        # sends them (acknowledgements...) are rendered in their language
+        vals = {"id": xmlid, "lang": "zh_CN", **vals}
         self.partners.append(vals)
         self.partner_by_id[xmlid] = vals
         return vals
@@ -1199,6 +1201,7 @@ class DemoPortfolio:
             "state_id",
             "country_id",
             "tz",
+            "lang",
             "emergency_contact_name",
             "emergency_contact_phone",
             "emergency_contact_relation",
@@ -1345,7 +1348,10 @@ class XmlWriter:
         return f'<field name="{name}">{escape(text)}</field>'
 
     def text(self):
-        return "\n".join(self.lines + ["<odoo>"] + self.body + ["</odoo>", ""])
+        # loaded in Chinese: what the records write in the chatter reads in
+        # the company's language
+        root = """<odoo context="{'lang': 'zh_CN'}">"""
+        return "\n".join(self.lines + [root] + self.body + ["</odoo>", ""])
 
 
 # ---------------------------------------------------------------------------

@@ -254,3 +254,27 @@ def test_readme_mentions_docker_commands():
     text = README.read_text(encoding="utf-8")
     assert UP_COMMAND in text, f"README.md does not mention `{UP_COMMAND}`"
     assert TEST_COMMAND in text, f"README.md does not mention `{TEST_COMMAND}`"
+
+
+def _load_language(args):
+    for i, arg in enumerate(args):
+        if arg == "--load-language":
+            return args[i + 1].split(",")
+        if arg.startswith("--load-language="):
+            return arg.split("=", 1)[1].split(",")
+    return []
+
+
+def test_chinese_loaded_before_the_addons():
+    """The demo database and the test database load zh_CN and zh_TW in the
+    run that installs the addons (Odoo loads them with base, first), with
+    English first so that it stays the default language of new contacts."""
+    cmd = _command(load_compose()["services"]["init"])
+    langs = _load_language(cmd)
+    assert {"zh_CN", "zh_TW"} <= set(langs), cmd
+    assert langs[0] == "en_US", cmd
+    script = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    args = re.search(r"^ODOO_ARGS=\((.*?)^\)", script, re.S | re.M).group(1)
+    langs = _load_language(args.split())
+    assert {"zh_CN", "zh_TW"} <= set(langs), args
+    assert langs[0] == "en_US", args

@@ -69,6 +69,7 @@
         "wizard/property_complaint_onsite_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/property_portfolio_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_users_portal_demo.xml",

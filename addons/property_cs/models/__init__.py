@@ -36,6 +36,7 @@ from . import property_festival
 from . import property_festival_greeting
 from . import property_ticket_callback_mixin
 from . import mail_activity
+from . import mail_thread
 from . import property_complaint_recourse
 from . import property_complaint_task
 from . import property_ticket_complaint_mixin

@@ -56,7 +56,7 @@ class PropertyCallback(models.Model):
         string="Owner",
         index=True,
         help="Empty for a complaint without a known requester (e.g. from the "
-        "12345 hotline): the caller's phone on the ticket is called.",
+        "government hotline): the caller's phone on the ticket is called.",
     )
     partner_phone = fields.Char(compute="_compute_partner_phone", string="Phone")
     kind = fields.Selection(CALLBACK_KINDS, required=True, default="repair")

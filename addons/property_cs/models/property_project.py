@@ -70,6 +70,13 @@ class PropertyProject(models.Model):
         string="Service Hotline", help="The published 24-hour number."
     )
     complaint_phone = fields.Char()
+    government_hotline_name = fields.Char(
+        string="Government Hotline Number",
+        default="12345",
+        help="The local government service hotline owners also turn to "
+        "(12345 on the mainland, 1999 in Taipei): shown with the channel of "
+        "the tickets it forwards and in the recourse told to complainants.",
+    )
     opening_hours = fields.Char(string="Service-Centre Opening Hours", translate=True)
     manager_id = fields.Many2one(
         "res.users",

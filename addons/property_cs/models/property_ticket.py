@@ -57,18 +57,19 @@ class PropertyTicket(models.Model):
             ("portal", "Portal"),
             ("email", "Email"),
             ("messaging", "Messaging App"),
-            ("hotline_12345", "12345 Government Hotline"),
+            ("hotline_12345", "Government Hotline"),
             ("internal", "Internal or Patrol"),
         ],
         required=True,
         default="phone",
         tracking=True,
     )
+    government_hotline_name = fields.Char(related="project_id.government_hotline_name")
     external_ref = fields.Char(
-        string="External Reference", help="Case number of the 12345 hotline."
+        string="External Reference", help="Case number of the government hotline."
     )
     date_external_deadline = fields.Datetime(
-        string="External Deadline", help="Deadline set by the 12345 hotline."
+        string="External Deadline", help="Deadline set by the government hotline."
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

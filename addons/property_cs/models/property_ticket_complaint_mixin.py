@@ -112,7 +112,8 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     complaint_government_exposure = fields.Boolean(
         string="Government Exposure",
         tracking=True,
-        help="Also reported to 12345, the street office or the housing authority.",
+        help="Also reported to the government hotline, the street office or the "
+        "housing authority.",
     )
     complaint_findings = fields.Text(string="Investigation Findings")
     # plan and reply
@@ -147,7 +148,8 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "property.complaint.recourse",
         string="Recourse Offered",
         help="External channels the owner was told about when they did not "
-        "accept: street office, housing authority, 12345, mediation, court.",
+        "accept: street office, housing authority, government hotline, "
+        "mediation, court.",
     )
     complaint_summary = fields.Text(
         string="Summary and Lessons",
@@ -370,7 +372,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         if recourses:
             body += Markup("<p>%s</p>") % self.env._(
                 "If you disagree with this reply, you may also turn to: %(channels)s.",
-                channels=", ".join(recourses.mapped("name")),
+                channels=", ".join(recourses._labels_for_project(self.project_id)),
             )
         self.message_post(
             body=body,
@@ -398,7 +400,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                     self.env._(
                         "The owner did not accept the plan of %(ticket)s: record "
                         "the alternatives and the recourse offered (street office, "
-                        "housing authority, 12345, mediation, court).",
+                        "housing authority, government hotline, mediation, court).",
                         ticket=ticket.display_name,
                     )
                 )

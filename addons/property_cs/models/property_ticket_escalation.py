@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.tools import format_datetime
 
 from .property_ticket_breach import SLA_TARGETS
 
@@ -77,38 +78,54 @@ class PropertyTicketEscalation(models.Model):
         return (users or ticket.project_id.manager_id).filtered("active")
 
     def _notify_escalation(self):
-        """React to a fired step: schedule a to-do for each person to tell
-        and post an internal note on the ticket (called by the shipped
-        base.automation rules)."""
+        """React to a fired step: schedule a to-do for each person to tell,
+        in their language, and post an internal note on the ticket in the
+        company's language; the deadline is shown in the project's time zone
+        (called by the shipped base.automation rules, which run without a
+        user language)."""
         for escalation in self:
             ticket = escalation.ticket_id
-            target = dict(self._fields["target"]._description_selection(self.env))[
-                escalation.target
-            ]
-            step = dict(self._fields["step"]._description_selection(self.env))[
-                escalation.step
-            ]
-            deadline = fields.Datetime.to_string(escalation.date_deadline)
-            summary = self.env._(
-                "SLA %(step)s: %(target)s of %(ticket)s",
-                step=step,
-                target=target,
-                ticket=ticket.display_name,
-            )
             users = escalation._get_escalation_users()
+            company_lang = ticket.company_id._property_lang()
             for user in users:
+                env, summary, deadline = escalation._escalation_texts(
+                    user.lang or company_lang
+                )
                 ticket.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=summary,
-                    note=self.env._("Deadline: %s (UTC)", deadline),
+                    note=env._("Deadline: %(deadline)s", deadline=deadline),
                     user_id=user.id,
                 )
             escalation.notified_user_ids = users
+            env, summary, deadline = escalation._escalation_texts(company_lang)
             ticket.message_post(
-                body=self.env._(
-                    "%(summary)s. Deadline %(deadline)s (UTC).",
+                body=env._(
+                    "%(summary)s. Deadline %(deadline)s.",
                     summary=summary,
                     deadline=deadline,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _escalation_texts(self, lang):
+        """(environment in ``lang``, summary, deadline) of this step, the
+        deadline in the project's time zone."""
+        self.ensure_one()
+        env = self.with_context(lang=lang).env
+        ticket = self.ticket_id.with_env(env)
+        target = dict(self._fields["target"]._description_selection(env))
+        step = dict(self._fields["step"]._description_selection(env))
+        deadline = format_datetime(
+            env,
+            self.date_deadline,
+            tz=ticket.project_id.tz or env.user.tz or "UTC",
+            lang_code=lang,
+        )
+        summary = env._(
+            "SLA %(step)s: %(target)s of %(ticket)s",
+            step=step[self.step],
+            target=target[self.target],
+            ticket=ticket.display_name,
+        )
+        return env, summary, deadline

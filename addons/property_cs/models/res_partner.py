@@ -493,6 +493,11 @@ class ResPartner(models.Model):
             number, derived = self._prepare_identity_values(vals.pop("id_number"))
             vals.update(derived)
             super(ResPartner, self.sudo()).write({"id_number": number})
+        if "lang" in vals and self.env["res.company"].sudo().search_count(
+            [("partner_id", "in", self.ids)], limit=1
+        ):
+            # the language of a company is cached (res.company._property_lang)
+            self.env.registry.clear_cache()
         return super().write(vals)
 
     def _track_prepare(self, fields_iter):

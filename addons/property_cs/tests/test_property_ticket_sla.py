@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import format_datetime, html2plaintext
 
 from .common import PropertyCsCommon
 
@@ -319,6 +320,50 @@ class TestPropertyTicketSla(PropertyCsCommon):
         )
         # the breach cause is editable by a supervisor
         close_breach.with_user(self.users["supervisor"]).cause = "Cleaner off sick"
+
+    def test_escalation_in_chinese_and_local_time(self):
+        """The SLA cron runs without a language: the to-do is written in the
+        assignee's language and the chatter note in the company's, with the
+        deadline in the project's time zone, never in UTC."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_cs"], ["zh_CN"], overwrite=True
+        )
+        self.company.partner_id.lang = "zh_CN"
+        # nobody is assigned: the warning goes to the project manager
+        self.manager.lang = "zh_CN"
+        self.assertEqual(self.project_a.tz, "Asia/Shanghai")
+        with freeze_time(T0):
+            ticket = self._ticket(self.cat_general)
+        with freeze_time(at(5)):
+            self.Ticket.with_context(lang=None)._cron_sla_escalation()
+        warning = ticket.sla_escalation_ids
+        self.assertEqual((warning.target, warning.step), ("commit", "warning"))
+        self.assertEqual(warning.notified_user_ids, self.manager)
+        zh = self.env(context={"lang": "zh_CN"})
+        # 02:10 UTC is 10:10 in Shanghai
+        deadline = format_datetime(zh, at(10), tz="Asia/Shanghai", lang_code="zh_CN")
+        self.assertIn("10:10", deadline)
+        summary = zh._(
+            "SLA %(step)s: %(target)s of %(ticket)s",
+            step="预警",
+            target="承诺",
+            ticket=ticket.with_env(zh).display_name,
+        )
+        self.assertIn("服务时限", summary)
+        activity = ticket.activity_ids.filtered(lambda a: a.user_id == self.manager)
+        self.assertEqual(activity.summary, summary)
+        self.assertEqual(
+            html2plaintext(activity.note),
+            zh._("Deadline: %(deadline)s", deadline=deadline),
+        )
+        note = ticket.message_ids.filtered(lambda m: summary in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertIn(deadline, note.body)
+        for text in (activity.summary, activity.note, note.body):
+            self.assertNotIn("UTC", text)
+            self.assertNotIn("02:10", text)
+            self.assertNotIn("Commitment", text)
 
     def test_escalation_after_deadline_moves(self):
         with freeze_time(T0):

@@ -281,11 +281,22 @@ class PropertySurveyCampaign(models.Model):
             )
 
     def _copy_template(self):
-        """Give the campaign its own copy of the shipped questionnaire."""
+        """Give the campaign its own copy of the shipped questionnaire (its
+        translations included), titled after the campaign in every language:
+        survey.survey's copy would title it "... (copy)"."""
         self.ensure_one()
         template = self.env.ref(TEMPLATE_XMLID, raise_if_not_found=False)
         if template:
-            self.survey_id = template.sudo().copy({"title": self.name})
+            survey = template.sudo().copy()
+            survey.with_context(lang="en_US").title = self.name
+            survey.update_field_translations(
+                "title",
+                {
+                    code: self.name
+                    for code, _name in self.env["res.lang"].get_installed()
+                },
+            )
+            self.survey_id = survey
 
     def _set_default_weights(self):
         """Equal weights over the questionnaire's drivers, summing to 100 %."""
@@ -456,13 +467,17 @@ class PropertySurveyCampaign(models.Model):
             n = stats.sample_size(len(frame), campaign.sample_rate, campaign.sample_min)
             strata, alloc, rule, full_count = campaign._stratify(frame, n)
             buildings = {b.id: b.name for b in campaign._scope_buildings()}
+            # the labels are stored: in the company's language, whoever draws
+            lang_env = self.with_context(
+                lang=campaign.company_id.sudo()._property_lang()
+            ).env
             Unit = self.env["property.unit"]
-            use_types = dict(Unit._fields["use_type"]._description_selection(self.env))
+            use_types = dict(Unit._fields["use_type"]._description_selection(lang_env))
             customer_types = dict(
                 self.env["res.partner"]
                 .sudo()
                 ._fields["owner_group"]
-                ._description_selection(self.env)
+                ._description_selection(lang_env)
             )
             order, vals_list = {}, []
             for (key, rows), count in zip(strata.items(), alloc, strict=True):

@@ -7,3 +7,4 @@ from . import test_report
 from . import test_pulse
 from . import test_tours
 from . import test_security
+from . import test_locale
