@@ -14,3 +14,5 @@ from . import test_property_callback
 from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
+from . import test_owner_progress
+from . import test_owner_day_tours
