@@ -37,6 +37,7 @@ class TestOwnerProgress(PropertyCsCommon, HttpCase):
         ticket = (
             self.env["property.ticket"]
             .with_env(self.env_tracking)
+            .with_user(self.portal_owner)
             ._portal_create_ticket(
                 self.owner_a,
                 {
