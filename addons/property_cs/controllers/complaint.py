@@ -36,7 +36,11 @@ class PropertyComplaintPublic(http.Controller):
             else:
                 return request.render(
                     "property_cs.complaint_public_thanks",
-                    {"ticket": ticket, "tracking_url": ticket.get_portal_url()},
+                    {
+                        "ticket": ticket,
+                        "tracking_url": ticket.get_portal_url(),
+                        "reply_due": ticket._complaint_reply_due_text(),
+                    },
                 )
         return request.render(
             "property_cs.complaint_public_form",

@@ -45,4 +45,5 @@ from . import property_complaint_compensation
 from . import property_complaint_case
 from . import property_project_complaint
 from . import property_ticket
+from . import property_ticket_progress
 from . import crm_lead

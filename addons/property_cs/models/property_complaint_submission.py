@@ -30,13 +30,17 @@ class PropertyComplaintSubmission(models.Model):
 
     ip_address = fields.Char(string="Client IP", index=True, readonly=True)
     email = fields.Char(index=True, readonly=True, help="Normalised email typed.")
+    phone = fields.Char(
+        index=True, readonly=True, help="Digits of the phone typed, when no email."
+    )
     ticket_id = fields.Many2one("property.ticket", readonly=True, ondelete="set null")
     project_id = fields.Many2one("property.project", readonly=True)
 
     @api.model
-    def _check_throttle(self, company, ip_address, email):
+    def _check_throttle(self, company, ip_address, email, phone=False):
         """At most the company's number of submissions per client IP per
-        hour and per email per day (D-13: easy to complain, not to flood)."""
+        hour and per email (or, without one, per phone) per day (D-13: easy
+        to complain, not to flood)."""
         now = fields.Datetime.now()
         ip_limit = company.property_complaint_form_ip_limit
         if ip_limit and ip_address:
@@ -63,6 +67,17 @@ class PropertyComplaintSubmission(models.Model):
                     self.env._(
                         "Too many complaints were sent with this email today. "
                         "Please try again tomorrow or call us."
+                    )
+                )
+        elif email_limit and phone:
+            count = self.sudo().search_count(
+                [("phone", "=", phone), ("create_date", ">=", now - timedelta(days=1))]
+            )
+            if count >= email_limit:
+                raise UserError(
+                    self.env._(
+                        "Too many complaints were sent with this phone number "
+                        "today. Please try again tomorrow or call us."
                     )
                 )
 
@@ -122,15 +137,22 @@ class PropertyComplaintSubmission(models.Model):
         remedy = (values.get("remedy") or "").strip()
         if not contact_name:
             raise UserError(self.env._("Tell us your name."))
-        if not email:
+        phone_digits = "".join(ch for ch in phone if ch.isdigit())
+        if (values.get("email") or "").strip() and not email:
+            raise UserError(self.env._("This email is not valid: check it."))
+        if not email and len(phone_digits) < 7:
             raise UserError(
-                self.env._("Give a valid email: we send the tracking link to it.")
+                self.env._(
+                    "Give your phone number or your email, so that we can answer you."
+                )
             )
         if not subject or not description:
             raise UserError(self.env._("Describe your complaint."))
         if not remedy:
             raise UserError(self.env._("Tell us what you would like us to do."))
-        self._check_throttle(company, ip_address, email)
+        self._check_throttle(
+            company, ip_address, email, False if email else phone_digits
+        )
         uploads = self._check_uploads(company, uploads)
         location = (values.get("location") or "").strip()[:200]
         if location:
@@ -147,7 +169,7 @@ class PropertyComplaintSubmission(models.Model):
                     "company_id": company.id,
                     "location_type": "unit",
                     "is_sender_unverified": True,
-                    "email_from": email,
+                    "email_from": email or False,
                     "partner_phone": phone[:40] or False,
                     "complaint_submitter_name": contact_name[:100],
                     "complaint_remedy": remedy,
@@ -158,7 +180,8 @@ class PropertyComplaintSubmission(models.Model):
         self.sudo().create(
             {
                 "ip_address": ip_address,
-                "email": email,
+                "email": email or False,
+                "phone": False if email else phone_digits,
                 "ticket_id": ticket.id,
                 "project_id": project.id,
             }

@@ -771,12 +771,13 @@ class PropertyTicket(models.Model):
         )
         self.with_context(property_promise_broken=True).date_promised = date_new
         tz = self.partner_id.tz or self.project_id.tz or "Asia/Shanghai"
-        new_time = format_datetime(self.env, date_new, tz=tz, dt_format="short")
+        owner_env = self._owner_env()  # the owner reads it in their language
+        new_time = format_datetime(owner_env, date_new, tz=tz, dt_format="short")
         body = Markup("<p>%s</p><p>%s</p><p>%s</p><p>%s</p>") % (
             apology,
-            self.env._("Why: %(reason)s", reason=reason),
-            self.env._("What we do now: %(remedy)s", remedy=remedy),
-            self.env._("New promised time: %(time)s", time=new_time),
+            owner_env._("Why: %(reason)s", reason=reason),
+            owner_env._("What we do now: %(remedy)s", remedy=remedy),
+            owner_env._("New promised time: %(time)s", time=new_time),
         )
         return self.message_post(
             body=body,

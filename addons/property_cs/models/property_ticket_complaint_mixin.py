@@ -259,14 +259,28 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _complaint_acknowledge(self):
         """Acknowledge each complaint to the owner at once (ISO 10002
-        acknowledgement); the mail shows no internal handling data."""
+        acknowledgement); the mail shows no internal handling data. A known
+        complainant reads it in their portal history too (D-9); someone
+        who filed with only an email gets it by email."""
         template = self.env.ref(
             "property_cs.mail_template_complaint_acknowledgement",
             raise_if_not_found=False,
         )
         if not template:
             return
-        for ticket in self.filtered(lambda t: t.partner_id.email or t.email_from):
+        # posted while the ticket is being created: its followers are not
+        # written yet, so the author is not subscribed here
+        for ticket in self.filtered("partner_id"):
+            ticket.sudo().with_context(
+                mail_create_nosubscribe=True
+            ).message_post_with_source(
+                template,
+                **ticket._owner_message_author(),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+        for ticket in self.filtered(lambda t: not t.partner_id and t.email_from):
             template.sudo().send_mail(
                 ticket.id, email_layout_xmlid="mail.mail_notification_light"
             )
@@ -572,6 +586,20 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             Breach.create(breach_vals)
         if escalation_vals:
             Escalation.create(escalation_vals)
+
+    def _complaint_reply_due_text(self):
+        """The reply date told to the complainant, in the project's time
+        zone (empty when no reply date applies)."""
+        self.ensure_one()
+        if not self.date_complaint_reply_due:
+            return ""
+        tz = self.project_id.sudo().tz or "Asia/Shanghai"
+        return format_date(
+            self.env,
+            fields.Datetime.context_timestamp(
+                self.with_context(tz=tz), self.date_complaint_reply_due
+            ),
+        )
 
     def _complaint_tell_owner_progress(self):
         """Keep the owner informed during handling, not only at the end

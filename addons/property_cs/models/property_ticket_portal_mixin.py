@@ -195,18 +195,40 @@ class PropertyTicketPortalMixin(models.AbstractModel):
                 "unit": self.unit_id.complete_name or self.common_area or "",
                 "project": self.project_id.name,
                 "category": self.category_id.complete_name or "",
-                "stage": self.stage_id.name or "",
+                "stage": self._portal_stage_label(),
                 "state": self.state,
                 "date_reported": self.date_reported,
                 "date_promised": self.date_promised,
-                "date_departed": self.date_departed,
+                # until a time is promised: when we will give it (D-7)
+                "date_commit_deadline": not self.date_promised
+                and self.state in ("new", "dispatched", "in_progress", "paused")
+                and not self.date_committed
+                and self.date_commit_deadline,
+                # the technician's departure of the current visit only: a
+                # reopened ticket starts a new one (see ``_sla_restart``)
+                "date_departed": self.state not in ("done", "closed", "cancelled")
+                and self.date_departed,
                 "date_arrived": self.date_arrived,
                 "date_done": self.date_done,
                 "date_closed": self.date_closed,
                 "description": self.description,
             },
             "can_answer": self._portal_can_answer(partner),
+            "awaits_callback": self.state == "done" and self.kind == "complaint",
         }
+
+    def _portal_stage_label(self):
+        """The status the requester reads, consistent with what they can do:
+        a done complaint waits for our callback, not for their confirmation
+        (D-24); other tickets show their stage."""
+        self.ensure_one()
+        if self.state == "done" and self.kind == "complaint":
+            return (
+                self.env._("Done, Awaiting Our Callback")
+                if self.is_awaiting_callback
+                else self.env._("Done, Called Back")
+            )
+        return self.stage_id.name or ""
 
     def _portal_can_answer(self, partner):
         """The requester confirms or reopens a done unit ticket (D-10); a

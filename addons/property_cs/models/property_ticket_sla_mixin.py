@@ -308,8 +308,8 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     def _sla_restart(self):
         """A done or closed ticket that is reopened (by the owner or by an
         unsatisfied callback, D-10, D-24) is handled again: the clock
-        restarts now for every target, the commitment and the arrival are
-        due again (their previous values stay in the chatter), and a new
+        restarts now for every target, the commitment, the departure and
+        the arrival are due again (their previous values stay in the chatter), and a new
         cycle of warnings, escalations and breaches begins."""
         now = fields.Datetime.now()
         for ticket in self:
@@ -321,6 +321,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                     "commit_paused_minutes": 0,
                     "arrival_paused_minutes": 0,
                     "date_committed": False,
+                    "date_departed": False,
                     "date_arrived": False,
                     "date_appointment_start": False,
                     "date_appointment_end": False,
@@ -516,7 +517,8 @@ class PropertyTicketSlaMixin(models.AbstractModel):
 
     def _sla_notify_owner(self, template_xmlid):
         """Send an owner template (D-9) to the tickets that have an owner;
-        the mail is owner-facing and never carries internal data."""
+        the mail is owner-facing and never carries internal data, and it is
+        a discussion message: the owner's portal history shows it."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
@@ -525,7 +527,8 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         for ticket in self.sudo().filtered("partner_id"):
             ticket.message_post_with_source(
                 template,
-                subtype_xmlid="mail.mt_note",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
             )
 
@@ -559,7 +562,8 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 )
 
     def action_arrive(self):
-        """One tap from the technician's phone: arrived on site now."""
+        """One tap from the technician's phone: arrived on site now; the
+        owner's history shows it (D-9)."""
         now = fields.Datetime.now()
         for ticket in self:
             if ticket.date_arrived:
@@ -568,8 +572,10 @@ class PropertyTicketSlaMixin(models.AbstractModel):
             if ticket.state == "dispatched":
                 vals["stage_id"] = ticket._stage_for("in_progress").id
             ticket.write(vals)
-            ticket.message_post(
-                body=self.env._("%(user)s arrived on site.", user=self.env.user.name),
-                subtype_xmlid="mail.mt_note",
+            ticket._owner_post_progress(
+                ticket._owner_env()._(
+                    "Our technician %(user)s has arrived on site.",
+                    user=self.env.user.name,
+                )
             )
         return True

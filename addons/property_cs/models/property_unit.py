@@ -262,14 +262,30 @@ class PropertyUnit(models.Model):
     # PORTAL
     # ------------------------------------------------------------------
     def _portal_unit_values(self, partner):
-        """What an owner may see of a unit: its facts, the current household
-        (names and roles only) and the viewer's own vehicles and spaces.
-        Internal data (handling tips, identity numbers, special needs) is
-        never passed to the portal (D-3, D-4)."""
+        """What a resident may see of a unit: its facts, the people linked
+        to it (names and roles only) and the viewer's own vehicles and
+        spaces. An owner sees the owners with their shares and the whole
+        household; a tenant or household member sees only who lives there,
+        never the owners' shares or an absent owner's household (D-1,
+        D-3). Internal data (handling tips, identity numbers, special
+        needs) is never passed to the portal (D-3, D-4)."""
         self.ensure_one()
         links = self.sudo().current_link_ids
+        is_owner = bool(
+            links.filtered(
+                lambda link: link.partner_id == partner and link.role in OWNER_ROLES
+            )
+        )
+        if not is_owner:
+            links = links.filtered(
+                lambda link: (
+                    link.partner_id == partner
+                    or (link.date_move_in and not link.date_move_out)
+                )
+            )
         return {
             "unit": self,
+            "is_unit_owner": is_owner,
             "page_name": "property_unit",
             "household": [
                 {
@@ -277,7 +293,9 @@ class PropertyUnit(models.Model):
                     "role": dict(link._fields["role"]._description_selection(self.env))[
                         link.role
                     ],
-                    "share": link.share if link.role in OWNER_ROLES else False,
+                    "share": link.share
+                    if is_owner and link.role in OWNER_ROLES
+                    else False,
                     "date_move_in": link.date_move_in,
                 }
                 for link in links

@@ -16,3 +16,5 @@ from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
 from . import test_property_cs_locale
+from . import test_owner_progress
+from . import test_owner_day_tours

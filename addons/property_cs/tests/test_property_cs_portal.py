@@ -44,13 +44,34 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
             self.assertEqual(response.status_code, 303)
             self.assertTrue(response.headers["Location"].endswith("/my"))
 
-    def test_tenant_has_no_unit_page(self):
-        """A tenant does not see the rented unit's owner page."""
+    def test_tenant_sees_rented_unit_not_owner_data(self):
+        """A tenant sees the unit they rent and who lives there, not its
+        absent owner nor the ownership shares, and no other unit."""
+        self.env["property.unit.partner"].create(
+            {
+                "unit_id": self.unit_a2.id,
+                "partner_id": self.owner_b.id,
+                "role": "owner",
+                "share": 75.0,
+                "date_start": "2019-01-01",
+            }
+        )
         self.authenticate("pcs_tenant_a", "pcs_tenant_a")
         html = self._get("/my/units").text
-        self.assertNotIn("B1-102", html)
-        response = self.url_open(f"/my/units/{self.unit_a2.id}", allow_redirects=False)
+        self.assertIn("B1-102", html)
+        self.assertNotIn("o_property_cs_no_unit", html)
+        self.assertNotIn("B1-101", html)
+        unit_html = self._get(f"/my/units/{self.unit_a2.id}").text
+        self.assertIn("Wang Fang", unit_html)
+        self.assertNotIn("Chen Jie", unit_html)
+        self.assertNotIn("Share (%)", unit_html)
+        self.assertNotIn("75.0", unit_html)
+        response = self.url_open(f"/my/units/{self.unit_a1.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_unit_count"]}
+        )
+        self.assertEqual(counters["property_unit_count"], 1)
 
     def test_no_internal_data_in_portal(self):
         """No portal page shows handling tips, key-customer data or the ID."""

@@ -133,11 +133,12 @@ class TestPropertyCsSecurity(PropertyCsCommon):
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_portal_tenant_sees_only_self(self):
-        """A tenant sees their own link, not the unit's owners."""
+        """A tenant sees their own link, not the unit's owners, and only the
+        unit they rent."""
         user = self.portal_tenant
         links = self._visible(user, "property.unit.partner")
         self.assertEqual(links.partner_id, self.tenant_a)
-        self.assertFalse(self._visible(user, "property.unit"))
+        self.assertEqual(self._visible(user, "property.unit"), self.unit_a2)
 
     def test_ended_ownership_loses_portal_access(self):
         """A former owner no longer sees the unit in the portal."""
