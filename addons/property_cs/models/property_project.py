@@ -161,8 +161,16 @@ class PropertyProject(models.Model):
         return values
 
     def _get_ticket_sequence(self):
-        """Each project numbers its tickets on its own (e.g. GHY-2026-00042)."""
+        """Each project numbers its tickets on its own (e.g. GHY-2026-00042).
+        Without gaps: a ticket whose saving fails gives its number back (the
+        number is taken in the ticket's transaction, rolled back with it)."""
         self.ensure_one()
+        sequence = self.ticket_sequence_id.sudo()
+        if sequence and sequence.implementation != "no_gap":
+            # numbering kept: continue after the last number given
+            sequence.write(
+                {"implementation": "no_gap", "number_next": sequence.number_next_actual}
+            )
         if not self.ticket_sequence_id:
             self.sudo().ticket_sequence_id = (
                 self.env["ir.sequence"]
@@ -173,6 +181,7 @@ class PropertyProject(models.Model):
                         "code": f"property.ticket.{self.id}",
                         "prefix": f"{self.code or 'T'}-%(year)s-",
                         "padding": 5,
+                        "implementation": "no_gap",
                         "company_id": self.company_id.id,
                     }
                 )

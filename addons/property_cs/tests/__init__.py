@@ -14,3 +14,4 @@ from . import test_property_callback
 from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
+from . import test_staff_without_email
