@@ -15,3 +15,5 @@ from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
 from . import test_staff_without_email
+from . import test_role_views
+from . import test_callback_access
