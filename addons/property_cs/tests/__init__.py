@@ -14,6 +14,7 @@ from . import test_property_callback
 from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
-from . import test_staff_without_email
 from . import test_role_views
+from . import test_staff_without_email
 from . import test_callback_access
+from . import test_role_day_tours

@@ -186,7 +186,7 @@ class TestRoleViews(TransactionCase):
                 except AccessError as error:
                     failures.append(
                         f"{user.login}: {action.name} ({action.res_model}): "
-                        f"{str(error).splitlines()[0]}"
+                        + " ".join(str(error).split())
                     )
         self.assertFalse(
             failures, "Access errors in staff views:\n" + "\n".join(failures)
