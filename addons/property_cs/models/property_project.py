@@ -163,7 +163,9 @@ class PropertyProject(models.Model):
     def _get_ticket_sequence(self):
         """Each project numbers its tickets on its own (e.g. GHY-2026-00042).
         Without gaps: a ticket whose saving fails gives its number back (the
-        number is taken in the ticket's transaction, rolled back with it)."""
+        number is taken in the ticket's transaction, rolled back with it);
+        two saves in one project at the same moment are serialised (the
+        second request is retried)."""
         self.ensure_one()
         sequence = self.ticket_sequence_id.sudo()
         if sequence and sequence.implementation != "no_gap":
