@@ -162,10 +162,7 @@ class PropertyProject(models.Model):
 
     def _get_ticket_sequence(self):
         """Each project numbers its tickets on its own (e.g. GHY-2026-00042).
-        Without gaps: a ticket whose saving fails gives its number back (the
-        number is taken in the ticket's transaction, rolled back with it);
-        two saves in one project at the same moment are serialised (the
-        second request is retried)."""
+        Without gaps (see ``_take_ticket_number``)."""
         self.ensure_one()
         sequence = self.ticket_sequence_id.sudo()
         if sequence and sequence.implementation != "no_gap":
@@ -189,6 +186,22 @@ class PropertyProject(models.Model):
                 )
             )
         return self.ticket_sequence_id.sudo()
+
+    def _take_ticket_number(self):
+        """The next ticket number of the project, taken in one statement: the
+        sequence row stays locked until the ticket's transaction ends, so a
+        concurrent save waits, and a failed save gives the number back."""
+        self.ensure_one()
+        sequence = self._get_ticket_sequence()
+        sequence.flush_recordset(["number_next", "number_increment"])
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET number_next = number_next + number_increment "
+            "WHERE id = %s RETURNING number_next - number_increment",
+            [sequence.id],
+        )
+        number = self.env.cr.fetchone()[0]
+        sequence.invalidate_recordset(["number_next"])
+        return sequence.get_next_char(number)
 
     def action_view_units(self):
         self.ensure_one()

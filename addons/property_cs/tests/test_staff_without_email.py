@@ -1,7 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import formataddr
 
@@ -78,12 +78,9 @@ class TestStaffWithoutEmail(PropertyCsCommon):
     def test_failed_save_gives_its_number_back(self):
         """A ticket number is used only by a ticket that is saved."""
         first = self._ticket()
-        try:
-            with self.env.cr.savepoint():
-                self._ticket(name="Fails")
-                raise UserError("the save fails after the number is taken")
-        except UserError:
-            pass
+        # the project is known (number taken), the unit is missing: refused
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self._ticket(unit_id=False, project_id=self.project_a.id)
         second = self._ticket()
         self.assertEqual(int(second.number[-5:]), int(first.number[-5:]) + 1)
 
