@@ -80,7 +80,7 @@ registry.category("web_tour.tours").add("property_cs_role_agent_day_tour", {
         },
         {
             content: "Dispatched to him",
-            trigger: ".o_field_widget[name='user_id']:contains('孙建华')",
+            trigger: ".o_field_widget[name='user_id'] input:value(孙建华)",
         },
         {
             content: "Reply to the owner",
