@@ -74,6 +74,7 @@
         "demo/res_users_demo.xml",
         "demo/res_users_portal_demo.xml",
         "demo/property_ticket_demo.xml",
+        "demo/property_ticket_billing_demo.xml",
         "demo/property_callback_demo.xml",
         "demo/property_complaint_demo.xml",
     ],

@@ -1,3 +1,4 @@
+from . import mail_thread
 from . import res_company
 from . import res_config_settings
 from . import res_users
@@ -36,7 +37,6 @@ from . import property_festival
 from . import property_festival_greeting
 from . import property_ticket_callback_mixin
 from . import mail_activity
-from . import mail_thread
 from . import property_complaint_recourse
 from . import property_complaint_task
 from . import property_ticket_complaint_mixin

@@ -182,9 +182,7 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
         handlers = self._get_handlers(tickets)
         agent_group = self.env.ref(AGENT_GROUP)
         supervisor_group = self.env.ref(SUPERVISOR_GROUP)
-        head_office = self.env.ref(HEAD_OFFICE_GROUP).users.filtered(
-            lambda u: u.active and not u.share
-        )
+        head_office_group = self.env.ref(HEAD_OFFICE_GROUP)
         loads = dict(
             self.sudo()._read_group(
                 [("state", "in", OPEN_CALLBACK_STATES), ("user_id", "!=", False)],
@@ -194,8 +192,11 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
         )
         result = {}
         for ticket in tickets:
-            staff = ticket.project_id.user_ids.filtered(
-                lambda u: u.active and not u.share
+            staff = self._callers_who_can_open(
+                ticket.project_id.user_ids, ticket, agent_group, head_office_group
+            )
+            head_office = self._callers_who_can_open(
+                head_office_group.users, ticket, agent_group, head_office_group
             )
             supervisors = staff.filtered(lambda u: supervisor_group in u.groups_id)
             agents = staff.filtered(lambda u: agent_group in u.groups_id) - supervisors
@@ -231,6 +232,27 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
             loads[user] = loads.get(user, 0) + 1
             result[ticket.id] = (user, exception)
         return result
+
+    @api.model
+    def _callers_who_can_open(self, users, ticket, agent_group, head_office_group):
+        """The users who may open the callback of ``ticket`` and the ticket
+        (record rules): active staff allowed in the ticket's company, and
+        head office or an agent assigned to the ticket's project (the caller
+        of a complaint reads it as its caller, D-18)."""
+        return users.filtered(
+            lambda u: (
+                u.active
+                and not u.share
+                and ticket.company_id in u.company_ids
+                and (
+                    head_office_group in u.groups_id
+                    or (
+                        agent_group in u.groups_id
+                        and ticket.project_id in u.property_project_ids
+                    )
+                )
+            )
+        )
 
     @api.model
     def _get_handlers(self, tickets):

@@ -168,8 +168,15 @@ class PropertyProject(models.Model):
         return values
 
     def _get_ticket_sequence(self):
-        """Each project numbers its tickets on its own (e.g. GHY-2026-00042)."""
+        """Each project numbers its tickets on its own (e.g. GHY-2026-00042).
+        Without gaps (see ``_take_ticket_number``)."""
         self.ensure_one()
+        sequence = self.ticket_sequence_id.sudo()
+        if sequence and sequence.implementation != "no_gap":
+            # numbering kept: continue after the last number given
+            sequence.write(
+                {"implementation": "no_gap", "number_next": sequence.number_next_actual}
+            )
         if not self.ticket_sequence_id:
             self.sudo().ticket_sequence_id = (
                 self.env["ir.sequence"]
@@ -180,11 +187,28 @@ class PropertyProject(models.Model):
                         "code": f"property.ticket.{self.id}",
                         "prefix": f"{self.code or 'T'}-%(year)s-",
                         "padding": 5,
+                        "implementation": "no_gap",
                         "company_id": self.company_id.id,
                     }
                 )
             )
         return self.ticket_sequence_id.sudo()
+
+    def _take_ticket_number(self):
+        """The next ticket number of the project, taken in one statement: the
+        sequence row stays locked until the ticket's transaction ends, so a
+        concurrent save waits, and a failed save gives the number back."""
+        self.ensure_one()
+        sequence = self._get_ticket_sequence()
+        sequence.flush_recordset(["number_next", "number_increment"])
+        self.env.cr.execute(
+            "UPDATE ir_sequence SET number_next = number_next + number_increment "
+            "WHERE id = %s RETURNING number_next - number_increment",
+            [sequence.id],
+        )
+        number = self.env.cr.fetchone()[0]
+        sequence.invalidate_recordset(["number_next"])
+        return sequence.get_next_char(number)
 
     def action_view_units(self):
         self.ensure_one()

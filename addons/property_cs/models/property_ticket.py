@@ -486,10 +486,10 @@ class PropertyTicket(models.Model):
             if vals.get("number", "/") == "/":
                 project = self._project_from_values(vals)
                 if project:
-                    vals["number"] = project._get_ticket_sequence().next_by_id()
+                    vals["number"] = project._take_ticket_number()
         tickets = super().create(vals_list)
         for ticket in tickets.filtered(lambda t: t.number == "/"):
-            ticket.number = ticket.project_id._get_ticket_sequence().next_by_id()
+            ticket.number = ticket.project_id._take_ticket_number()
         return tickets
 
     @api.model

@@ -30,7 +30,13 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     _description = "Ticket Callbacks"
 
     callback_ids = fields.One2many("property.callback", "ticket_id", string="Callbacks")
-    callback_count = fields.Integer(compute="_compute_callback_count")
+    # the roles that may read callbacks (finance and surveyors may not)
+    callback_count = fields.Integer(
+        compute="_compute_callback_count",
+        groups="property_cs.group_property_cs_agent,"
+        "property_cs.group_property_cs_department,"
+        "property_cs.group_property_cs_head_office",
+    )
     is_awaiting_callback = fields.Boolean(
         compute="_compute_is_awaiting_callback",
         search="_search_is_awaiting_callback",

@@ -120,8 +120,14 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     complaint_plan = fields.Text(
         string="Service-Recovery Plan", help="The plan told to the owner."
     )
+    # department staff work their tasks from the task list, never through
+    # the complaint (D-18): they cannot read the task's complaint
     complaint_task_ids = fields.One2many(
-        "property.complaint.task", "ticket_id", string="Recovery Tasks"
+        "property.complaint.task",
+        "ticket_id",
+        string="Recovery Tasks",
+        groups="property_cs.group_property_cs_agent,"
+        "property_cs.group_property_cs_head_office",
     )
     complaint_reply = fields.Text(string="Reply to Owner")
     date_complaint_replied = fields.Datetime(
@@ -174,7 +180,12 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "the complaint joins their portal once they open the emailed link.",
     )
     complaint_compensation_ids = fields.One2many(
-        "property.complaint.compensation", "ticket_id", string="Compensations"
+        "property.complaint.compensation",
+        "ticket_id",
+        string="Compensations",
+        groups="property_cs.group_property_cs_agent,"
+        "property_cs.group_property_cs_finance,"
+        "property_cs.group_property_cs_head_office",
     )
     complaint_is_on_site = fields.Boolean(
         string="Solved at Intake", readonly=True, copy=False, tracking=True

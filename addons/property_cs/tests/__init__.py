@@ -18,3 +18,7 @@ from . import test_property_complaint_compensation
 from . import test_property_cs_locale
 from . import test_owner_progress
 from . import test_owner_day_tours
+from . import test_role_views
+from . import test_staff_without_email
+from . import test_callback_access
+from . import test_role_day_tours
