@@ -74,6 +74,7 @@
         "demo/property_ticket_demo.xml",
         "demo/property_callback_demo.xml",
         "demo/property_complaint_demo.xml",
+        "demo/property_workday_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

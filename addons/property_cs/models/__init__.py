@@ -9,6 +9,7 @@ from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
 from . import res_partner
+from . import res_partner_service
 from . import property_department
 from . import property_ticket_severity
 from . import property_ticket_category
@@ -44,4 +45,5 @@ from . import property_complaint_compensation
 from . import property_complaint_case
 from . import property_project_complaint
 from . import property_ticket
+from . import property_ticket_deadline
 from . import crm_lead

@@ -14,3 +14,5 @@ from . import test_property_callback
 from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation
+from . import test_property_cs_screens
+from . import test_staff_day_tours

@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -111,6 +113,30 @@ class TestSampling(PropertySurveyCommon):
         campaign.weight_ids[:1].weight += 5
         with self.assertRaises(UserError):
             campaign.action_start()
+
+    def test_weights_frozen_once_started(self):
+        """The weights of a running or closed campaign cannot change, not
+        even record by record, and the form shows them read-only."""
+        campaign = self._campaign()
+        campaign.action_start()
+        campaign.action_close()
+        self.assertEqual(campaign.state, "closed")
+        manager = self.users["manager"]
+        weight = campaign.weight_ids[:1].with_user(manager)
+        with self.assertRaisesRegex(UserError, "frozen"):
+            weight.weight = 50.0
+        with self.assertRaisesRegex(UserError, "frozen"):
+            weight.unlink()
+        driver = self.env["property.survey.driver"].create(
+            {"name": "Parking", "code": "parking_test"}
+        )
+        with self.assertRaisesRegex(UserError, "frozen"):
+            self.env["property.survey.campaign.weight"].with_user(manager).create(
+                {"campaign_id": campaign.id, "driver_id": driver.id}
+            )
+        arch = campaign.get_views([(False, "form")])["views"]["form"]["arch"]
+        field = etree.fromstring(arch).xpath("//field[@name='weight_ids']")[0]
+        self.assertEqual(field.get("readonly"), "state != 'draft'")
 
     def test_swaps(self):
         """Swaps only for recorded reasons, from the reserve of the same
