@@ -77,6 +77,7 @@
         "demo/property_ticket_billing_demo.xml",
         "demo/property_callback_demo.xml",
         "demo/property_complaint_demo.xml",
+        "demo/property_workday_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

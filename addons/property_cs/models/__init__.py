@@ -9,6 +9,7 @@ from . import property_unit_partner
 from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
+from . import property_partner_service_mixin
 from . import res_partner
 from . import property_department
 from . import property_ticket_severity
@@ -46,4 +47,5 @@ from . import property_complaint_case
 from . import property_project_complaint
 from . import property_ticket
 from . import property_ticket_progress
+from . import property_ticket_deadline
 from . import crm_lead

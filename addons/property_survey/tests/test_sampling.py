@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -112,16 +114,41 @@ class TestSampling(PropertySurveyCommon):
         with self.assertRaises(UserError):
             campaign.action_start()
 
+    def test_weights_frozen_once_started(self):
+        """The weights of a running or closed campaign cannot change, not
+        even record by record, and the form shows them read-only."""
+        campaign = self._campaign()
+        campaign.action_start()
+        campaign.action_close()
+        self.assertEqual(campaign.state, "closed")
+        manager = self.users["manager"]
+        weight = campaign.weight_ids[:1].with_user(manager)
+        with self.assertRaisesRegex(UserError, "frozen"):
+            weight.weight = 50.0
+        with self.assertRaisesRegex(UserError, "frozen"):
+            weight.unlink()
+        driver = self.env["property.survey.driver"].create(
+            {"name": "Parking", "code": "parking_test"}
+        )
+        with self.assertRaisesRegex(UserError, "frozen"):
+            self.env["property.survey.campaign.weight"].with_user(manager).create(
+                {"campaign_id": campaign.id, "driver_id": driver.id}
+            )
+        arch = campaign.get_views([(False, "form")])["views"]["form"]["arch"]
+        field = etree.fromstring(arch).xpath("//field[@name='weight_ids']")[0]
+        self.assertEqual(field.get("readonly"), "state != 'draft'")
+
     def test_swaps(self):
         """Swaps only for recorded reasons, from the reserve of the same
         stratum in draw order, logged; never by the service centre."""
         campaign = self._campaign()
         campaign.action_start()
-        # the last stratum of the last building (keys start with the
-        # building's id: sort by id, not by text)
-        sample = campaign.sample_ids.sorted(
-            lambda s: (s.building_id.id, s.stratum_key)
-        )[-1]
+        # a stratum with a reserve (stratum keys start with a building id:
+        # their text order depends on the ids, not on the reserves)
+        draw = campaign.draw_order
+        sample = campaign.sample_ids.filtered(
+            lambda s: len(draw[s.stratum_key]["units"]) > draw[s.stratum_key]["alloc"]
+        ).sorted("stratum_key")[-1]
         order = campaign.draw_order[sample.stratum_key]["units"]
         with self.assertRaises(UserError):
             sample.action_swap("unreachable")  # no attempts recorded
