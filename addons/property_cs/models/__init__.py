@@ -9,8 +9,8 @@ from . import property_unit_partner
 from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
-from . import property_partner_service_mixin
 from . import res_partner
+from . import res_partner_service
 from . import property_department
 from . import property_ticket_severity
 from . import property_ticket_category

@@ -87,8 +87,7 @@ class ResPartner(models.Model):
     """Owners and residents are partners; this adds the owner file (D-3),
     the internal handling profile (D-4) and the key-customer flags (D-5)."""
 
-    _name = "res.partner"
-    _inherit = ["res.partner", "property.partner.service.mixin"]
+    _inherit = "res.partner"
 
     # ------------------------------------------------------------------
     # Units, household, vehicles

@@ -3,15 +3,13 @@
 from odoo import fields, models
 
 
-class PropertyPartnerServiceMixin(models.AbstractModel):
-    """The service history of an owner on their form (res.partner inherits
-    it): how many tickets, complaints and callbacks the reader may see, each
-    opening its list. Counted as the reader (record rules apply: complaints
-    stay confidential, D-18) and zero for a reader without access to a
-    model."""
+class ResPartner(models.Model):
+    """The service history of an owner on their form: how many tickets,
+    complaints and callbacks the reader may see, each opening its list.
+    Counted as the reader (record rules apply: complaints stay confidential,
+    D-18) and zero for a reader without access to a model."""
 
-    _name = "property.partner.service.mixin"
-    _description = "Owner Service History"
+    _inherit = "res.partner"
 
     property_ticket_count = fields.Integer(
         string="Tickets", compute="_compute_property_service_counts"
