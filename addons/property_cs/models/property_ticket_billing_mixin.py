@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 
 class PropertyTicketBillingMixin(models.AbstractModel):
@@ -94,7 +95,9 @@ class PropertyTicketBillingMixin(models.AbstractModel):
             body=self.env._(
                 "Invoice %(invoice)s created for %(amount)s.",
                 invoice=invoice.display_name,
-                amount=invoice.amount_total,
+                amount=format_amount(
+                    self.env, invoice.amount_total, invoice.currency_id
+                ),
             ),
             subtype_xmlid="mail.mt_note",
         )

@@ -35,6 +35,32 @@ class TestStaffWithoutEmail(PropertyCsCommon):
         Ticket = self.env_tracking["property.ticket"].with_user(self.agent)
         return Ticket.create(values)
 
+    def test_staff_without_email_are_notified_in_odoo(self):
+        """A technician without email hears of a job assigned to them in
+        Odoo's inbox, instead of a dropped email notification."""
+        self.assertEqual(self.technician.notification_type, "inbox")
+        with_email = new_test_user(
+            self.env,
+            login="pcs_mail_technician",
+            email="tech@example.com",
+            groups=GROUP % "department",
+        )
+        self.assertEqual(with_email.notification_type, "email")
+        with_email.email = False
+        self.assertEqual(with_email.notification_type, "inbox")
+        ticket = self._ticket()
+        ticket.action_assign(self.engineering, self.technician)
+        self.flush_tracking()
+        notified = self.env["mail.notification"].search(
+            [
+                ("res_partner_id", "=", self.technician.partner_id.id),
+                ("mail_message_id.res_id", "=", ticket.id),
+                ("mail_message_id.model", "=", "property.ticket"),
+            ]
+        )
+        self.assertTrue(notified, "the technician is told of the job")
+        self.assertEqual(set(notified.mapped("notification_type")), {"inbox"})
+
     def test_agent_and_technician_without_email_work_normally(self):
         ticket = self._ticket()
         self.flush_tracking()  # the acknowledgement mail to the owner
