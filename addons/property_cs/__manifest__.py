@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Property Customer Service",
-    "summary": "Projects, buildings, units, owners, residents and key customers "
-    "for a property-management customer-service centre",
+    "summary": "Customer-service centre of a property-management company: "
+    "portfolio, owner file, key customers, service tickets with deadlines, "
+    "complaints, callbacks and the owners' portal",
     "version": "18.0.1.0.0",
     "category": "Services/Property",
     "author": "Property CS Contributors",

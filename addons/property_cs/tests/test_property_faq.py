@@ -4,6 +4,8 @@ import re
 
 from odoo.tests import TransactionCase, tagged
 
+from .common import PropertyCsCommon
+
 LANGS = ("zh_CN", "zh_TW")
 
 
@@ -71,3 +73,32 @@ class TestPropertyFaqLibrary(TransactionCase):
         self.assertIn(
             "管理費收費標準公告於社區公告欄", faq.with_context(lang="zh_TW").answer
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyFaqAccess(PropertyCsCommon):
+    """Staff read the general answers and those of their own projects; an
+    answer restricted to another project is not in their list (it would name
+    a project they may not read)."""
+
+    def test_staff_read_general_and_own_project_answers(self):
+        Faq = self.env["property.faq"]
+        general = Faq.create({"name": "Where is the service centre?"})
+        own = Faq.create(
+            {"name": "Clubhouse hours?", "project_ids": [(6, 0, self.project_a.ids)]}
+        )
+        other = Faq.create(
+            {"name": "Pool hours?", "project_ids": [(6, 0, self.project_b.ids)]}
+        )
+        for role in ("agent", "department", "supervisor"):
+            with self.subTest(role=role):
+                visible = Faq.with_user(self.users[role]).search(
+                    [("id", "in", (general | own | other).ids)]
+                )
+                self.assertEqual(visible, general | own)
+                # what the list shows, as the web client reads it
+                visible.web_read({"name": {}, "project_ids": {"fields": {}}})
+        head_office = Faq.with_user(self.users["head_office"]).search(
+            [("id", "in", (general | own | other).ids)]
+        )
+        self.assertEqual(head_office, general | own | other)

@@ -115,7 +115,7 @@ registry.category("web_tour.tours").add("property_cs_supervisor_escalation_tour"
         },
         {
             content: "The ticket lands on the supervisor",
-            trigger: "body:not(:has(.modal)) .o_form_view div[name='user_id']:contains('陈静')",
+            trigger: ".o_action_manager .o_form_view div[name='user_id']:contains('陈静')",
         },
     ],
 });
