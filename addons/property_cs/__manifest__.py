@@ -61,6 +61,7 @@
         "wizard/property_ticket_promise_wizard_views.xml",
         "wizard/property_callback_call_views.xml",
         "wizard/property_callback_care_views.xml",
+        "wizard/property_callback_reassign_views.xml",
         "views/property_cs_portal_templates.xml",
         "views/property_ticket_portal_templates.xml",
         "views/property_faq_portal_templates.xml",

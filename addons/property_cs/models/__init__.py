@@ -29,6 +29,7 @@ from . import property_ticket_portal_mixin
 from . import property_reply_phrase
 from . import property_faq
 from . import property_ticket_promise
+from . import property_workflow_guard_mixin
 from . import property_callback_generation_mixin
 from . import property_callback
 from . import property_callback_attempt

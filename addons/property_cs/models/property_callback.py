@@ -3,7 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .property_callback_generation_mixin import OPEN_CALLBACK_STATES, SUPERVISOR_GROUP
+from .property_callback_generation_mixin import (
+    AGENT_GROUP,
+    HEAD_OFFICE_GROUP,
+    OPEN_CALLBACK_STATES,
+    SUPERVISOR_GROUP,
+)
 from .ticket_kinds import TICKET_KINDS
 
 CALLBACK_KINDS = [*TICKET_KINDS, ("care", "Key-Customer Care")]
@@ -35,9 +40,24 @@ class PropertyCallback(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "property.callback.generation.mixin",
+        "property.workflow.guard.mixin",
     ]
     _order = "date_due, id"
     _check_company_auto = True
+    # changed only by the actions below, with their checks (D-24)
+    _workflow_fields = (
+        "ticket_id",
+        "handler_id",
+        "rule_id",
+        "user_id",
+        "caller_exception",
+        "state",
+        "result",
+        "unsatisfied_reason",
+        "comment",
+        "date_done",
+        "is_satisfaction_contact",
+    )
 
     name = fields.Char(required=True)
     company_id = fields.Many2one(
@@ -77,7 +97,12 @@ class PropertyCallback(models.Model):
     script_id = fields.Many2one("property.callback.script")
     script = fields.Html(related="script_id.body", string="Script Text")
     user_id = fields.Many2one(
-        "res.users", string="Caller", tracking=True, index=True, check_company=True
+        "res.users",
+        string="Caller",
+        readonly=True,
+        tracking=True,
+        index=True,
+        check_company=True,
     )
     caller_exception = fields.Text(
         readonly=True,
@@ -97,6 +122,7 @@ class PropertyCallback(models.Model):
         ],
         required=True,
         default="pending",
+        readonly=True,
         tracking=True,
         group_expand=True,
         index=True,
@@ -108,11 +134,11 @@ class PropertyCallback(models.Model):
     attempt_count = fields.Integer(
         compute="_compute_attempt_count", store=True, string="Attempts"
     )
-    result = fields.Selection(CALLBACK_RESULTS, tracking=True)
+    result = fields.Selection(CALLBACK_RESULTS, readonly=True, tracking=True)
     unsatisfied_reason = fields.Selection(
-        UNSATISFIED_REASONS, string="Reason Unsatisfied", tracking=True
+        UNSATISFIED_REASONS, string="Reason Unsatisfied", readonly=True, tracking=True
     )
-    comment = fields.Text(help="What the owner said.")
+    comment = fields.Text(readonly=True, help="What the owner said.")
     date_done = fields.Datetime(readonly=True, copy=False)
     is_satisfaction_contact = fields.Boolean(
         readonly=True,
@@ -237,8 +263,9 @@ class PropertyCallback(models.Model):
         """Open the call form: reached (result) or unreachable (reason)."""
         self.ensure_one()
         self._check_open()
+        self._check_independent_caller(self.env.user)
         if self.state == "pending":
-            self.state = "in_progress"
+            self._workflow_write({"state": "in_progress"})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._(
@@ -263,7 +290,7 @@ class PropertyCallback(models.Model):
         for callback in self:
             if callback.state not in OPEN_CALLBACK_STATES:
                 raise UserError(self.env._("Only pending callbacks can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
 
     def action_reset(self):
         """A failed or cancelled callback is tried again (supervisors)."""
@@ -274,13 +301,98 @@ class PropertyCallback(models.Model):
                     self.env._("Only failed or cancelled callbacks can be retried.")
                 )
         for callback in self:
-            callback.write(
+            callback._workflow_write(
                 {
                     "state": "pending",
                     "max_attempts": callback.attempt_count
                     + (callback.company_id.property_callback_max_attempts or 3),
                 }
             )
+
+    def action_take_over(self):
+        """An agent who did not handle the ticket takes the callback."""
+        return self.action_reassign(self.env.user)
+
+    def action_open_reassign(self):
+        """Supervisors hand the callback to another caller (wizard)."""
+        self.ensure_one()
+        self._check_open()
+        self._check_supervisor_reassign()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reassign %(callback)s", callback=self.name),
+            "res_model": "property.callback.reassign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_callback_id": self.id},
+        }
+
+    def action_reassign(self, user):
+        """Give open callbacks to ``user``. Agents only take callbacks
+        themselves; supervisors hand them to anyone. Either way the new
+        caller must be allowed to open the callback and its ticket and must
+        not have handled the ticket (D-24)."""
+        if not isinstance(user, models.BaseModel):  # an id, over RPC
+            user = self.env["res.users"].browse(user)
+        user = user.exists()
+        if len(user) != 1:
+            raise UserError(self.env._("Choose who calls the owner back."))
+        if user != self.env.user:
+            self._check_supervisor_reassign()
+        self._check_open()
+        for callback in self:
+            callback._check_independent_caller(user)
+            ticket = callback.ticket_id.sudo()
+            if ticket and not self._callers_who_can_open(
+                user,
+                ticket,
+                self.env.ref(AGENT_GROUP),
+                self.env.ref(HEAD_OFFICE_GROUP),
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(user)s cannot open callback %(callback)s: choose staff "
+                        "of its project or head office.",
+                        user=user.name,
+                        callback=callback.name,
+                    )
+                )
+        self._workflow_write({"user_id": user.id, "caller_exception": False})
+        return True
+
+    def _check_supervisor_reassign(self):
+        if (
+            not self.env.user.has_group(SUPERVISOR_GROUP)
+            and not self.env.is_superuser()
+        ):
+            raise UserError(
+                self.env._(
+                    "Only supervisors hand a callback to someone else; you can "
+                    "take it yourself."
+                )
+            )
+
+    def _check_independent_caller(self, user):
+        """The caller did not handle the ticket (D-24): neither its intake
+        agent, assignee, dispatcher nor earlier assignee, as for the
+        automatic choice (_get_handlers). Checked at every assignment and
+        when a call is recorded; system code (superuser) is not checked
+        when it records."""
+        if user == self.env.user and self.env.su:
+            return
+        tickets = self.ticket_id.sudo()
+        handlers = self._get_handlers(tickets) if tickets else {}
+        for callback in self:
+            busy = handlers.get(callback.ticket_id.id, self.env["res.users"])
+            if user in busy | callback.sudo().handler_id:
+                raise UserError(
+                    self.env._(
+                        "%(user)s handled %(ticket)s: the owner is called back by "
+                        "someone who did not handle the request.",
+                        user=user.name,
+                        ticket=callback.sudo().ticket_id.display_name,
+                    )
+                )
 
     def action_view_ticket(self):
         self.ensure_one()
@@ -308,6 +420,7 @@ class PropertyCallback(models.Model):
         """One unreachable attempt with its reason; after the allowed number
         of attempts (default 3) the callback fails (D-24)."""
         self._check_open()
+        self._check_independent_caller(self.env.user)
         self.env["property.callback.attempt"].create(
             [
                 {
@@ -321,7 +434,9 @@ class PropertyCallback(models.Model):
         )
         for callback in self:
             if callback.attempt_count >= callback.max_attempts:
-                callback.write({"state": "failed", "date_done": fields.Datetime.now()})
+                callback._workflow_write(
+                    {"state": "failed", "date_done": fields.Datetime.now()}
+                )
                 callback.message_post(
                     body=self.env._(
                         "The owner could not be reached after %(count)s attempts.",
@@ -330,7 +445,7 @@ class PropertyCallback(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
             elif callback.state == "pending":
-                callback.state = "in_progress"
+                callback._workflow_write({"state": "in_progress"})
         self.ticket_id.sudo()._complaint_callback_completed()
         return True
 
@@ -340,6 +455,7 @@ class PropertyCallback(models.Model):
         (D-24); telling the supervisor is the shipped automation rule
         "Callback: unsatisfied owner", calling _notify_unsatisfied."""
         self._check_open()
+        self._check_independent_caller(self.env.user)
         if result == "unsatisfied" and not unsatisfied_reason:
             raise UserError(self.env._("Say why the owner is unsatisfied."))
         now = fields.Datetime.now()
@@ -349,7 +465,7 @@ class PropertyCallback(models.Model):
                 for callback in self
             ]
         )
-        self.write(
+        self._workflow_write(
             {
                 "state": "done",
                 "date_done": now,

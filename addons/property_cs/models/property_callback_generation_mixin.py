@@ -177,7 +177,9 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
         """Who calls back (D-24): an agent of the project who did not handle
         the ticket (neither assignee, intake agent, dispatcher nor earlier
         assignee), the least loaded first; if the project has none, one of
-        its supervisors, else head office; such an exception is logged.
+        its supervisors, else head office, who did not handle it either;
+        such an exception is logged. Nobody who handled the ticket is ever
+        chosen: without any other caller a supervisor assigns one.
         Return {ticket id: (user, exception text or False)}."""
         handlers = self._get_handlers(tickets)
         agent_group = self.env.ref(AGENT_GROUP)
@@ -204,7 +206,7 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
             exception = False
             candidates = agents - busy
             if not candidates:
-                candidates = supervisors - busy or supervisors
+                candidates = supervisors - busy
                 exception = self.env._(
                     "No agent of %(project)s who did not handle %(ticket)s: the "
                     "callback goes to a supervisor.",
@@ -212,7 +214,7 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
                     ticket=ticket.display_name,
                 )
             if not candidates:
-                candidates = head_office - busy or head_office
+                candidates = head_office - busy
                 exception = self.env._(
                     "No agent or supervisor of %(project)s who did not handle "
                     "%(ticket)s: the callback goes to head office.",

@@ -16,9 +16,17 @@ class PropertyComplaintCompensation(models.Model):
 
     _name = "property.complaint.compensation"
     _description = "Complaint Compensation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.workflow.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    # changed only by the actions below: submit, approve, cancel, booking
+    _workflow_fields = (
+        "state",
+        "approved_by_id",
+        "date_approved",
+        "move_id",
+        "payment_id",
+    )
 
     ticket_id = fields.Many2one(
         "property.ticket",
@@ -64,6 +72,7 @@ class PropertyComplaintCompensation(models.Model):
         ],
         required=True,
         default="draft",
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -107,7 +116,7 @@ class PropertyComplaintCompensation(models.Model):
             if compensation.state != "draft":
                 raise UserError(self.env._("Only draft compensations are submitted."))
             if compensation.needs_approval:
-                compensation.state = "to_approve"
+                compensation._workflow_write({"state": "to_approve"})
                 manager = compensation.project_id.manager_id
                 if manager:
                     compensation.activity_schedule(
@@ -138,11 +147,11 @@ class PropertyComplaintCompensation(models.Model):
                 raise UserError(
                     self.env._("A booked compensation is reversed in accounting.")
                 )
-        self.write({"state": "cancelled"})
+        self._workflow_write({"state": "cancelled"})
         return True
 
     def _approve(self):
-        self.write(
+        self._workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,

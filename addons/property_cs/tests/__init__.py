@@ -21,6 +21,7 @@ from . import test_owner_day_tours
 from . import test_role_views
 from . import test_staff_without_email
 from . import test_callback_access
+from . import test_callback_integrity
 from . import test_role_day_tours
 from . import test_property_cs_screens
 from . import test_staff_day_tours

@@ -155,3 +155,32 @@ class TestPropertyComplaintCompensation(PropertyComplaintCommon):
             self._compensation(50.0).action_submit()
         with self.assertRaises(UserError):
             self._compensation(-5.0)
+
+    def test_agent_cannot_forge_approval(self):
+        """Only the manager's action approves: an agent cannot write the
+        state or the approver, nor create an approved compensation."""
+        compensation = self._compensation(800.0)
+        for vals in (
+            {"state": "approved"},
+            {"approved_by_id": self.manager.id},
+            {"state": "cancelled"},
+            {"date_approved": "2026-03-02 08:00:00"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                compensation.write(vals)
+        with self.assertRaises(UserError):
+            self.env["property.complaint.compensation"].with_user(self.agent).create(
+                {
+                    "ticket_id": self.complaint.id,
+                    "amount": 900.0,
+                    "reason": "Forged",
+                    "state": "approved",
+                    "approved_by_id": self.manager.id,
+                }
+            )
+        self.assertEqual(compensation.state, "draft")
+        self.assertFalse(compensation.approved_by_id)
+        compensation.action_submit()
+        self.assertEqual(compensation.state, "to_approve")
+        compensation.action_cancel()
+        self.assertEqual(compensation.state, "cancelled")

@@ -3,4 +3,5 @@ from . import property_ticket_reply
 from . import property_ticket_promise_wizard
 from . import property_callback_call
 from . import property_callback_care
+from . import property_callback_reassign
 from . import property_complaint_onsite
