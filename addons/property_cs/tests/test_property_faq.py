@@ -83,12 +83,21 @@ class TestPropertyFaqAccess(PropertyCsCommon):
 
     def test_staff_read_general_and_own_project_answers(self):
         Faq = self.env["property.faq"]
-        general = Faq.create({"name": "Where is the service centre?"})
+        answer = "<p>Ask the service centre.</p>"
+        general = Faq.create({"name": "Where is the service centre?", "answer": answer})
         own = Faq.create(
-            {"name": "Clubhouse hours?", "project_ids": [(6, 0, self.project_a.ids)]}
+            {
+                "name": "Clubhouse hours?",
+                "answer": answer,
+                "project_ids": [(6, 0, self.project_a.ids)],
+            }
         )
         other = Faq.create(
-            {"name": "Pool hours?", "project_ids": [(6, 0, self.project_b.ids)]}
+            {
+                "name": "Pool hours?",
+                "answer": answer,
+                "project_ids": [(6, 0, self.project_b.ids)],
+            }
         )
         for role in ("agent", "department", "supervisor"):
             with self.subTest(role=role):

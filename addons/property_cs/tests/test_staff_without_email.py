@@ -43,6 +43,7 @@ class TestStaffWithoutEmail(PropertyCsCommon):
             self.env,
             login="pcs_mail_technician",
             email="tech@example.com",
+            notification_type="email",
             groups=GROUP % "department",
         )
         self.assertEqual(with_email.notification_type, "email")

@@ -114,8 +114,8 @@ registry.category("web_tour.tours").add("property_cs_supervisor_escalation_tour"
             run: "click",
         },
         {
-            content: "The ticket lands on the supervisor",
-            trigger: ".o_action_manager .o_form_view div[name='user_id']:contains('陈静')",
+            content: "The transfer and its reason are in the ticket's history",
+            trigger: ".o-mail-Chatter .o-mail-Message:contains('工程部超时未处理')",
         },
     ],
 });
