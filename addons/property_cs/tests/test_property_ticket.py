@@ -33,6 +33,10 @@ class TestPropertyTicket(PropertyCsCommon):
             Command.link(cls.technician_2.id),
         ]
         cls.environment.member_ids = [Command.link(cls.cleaner.id)]
+        # department staff work in their projects only
+        (cls.technician | cls.technician_2 | cls.cleaner).property_project_ids = [
+            Command.link(cls.project_a.id)
+        ]
         cls.leak = cls.env.ref("property_cs.property_ticket_category_water_leak")
         cls.cleaning = cls.env.ref("property_cs.property_ticket_category_cleaning")
         cls.owner_a.mobile = "138 0000 0001"

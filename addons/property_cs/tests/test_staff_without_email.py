@@ -22,6 +22,7 @@ class TestStaffWithoutEmail(PropertyCsCommon):
         cls.technician = new_test_user(
             cls.env, login="pcs_no_mail_technician", groups=GROUP % "department"
         )
+        cls.technician.property_project_ids = [Command.link(cls.project_a.id)]
         cls.engineering.member_ids = [Command.link(cls.technician.id)]
         (cls.agent | cls.technician).write({"email": False})
 

@@ -8,3 +8,4 @@ from . import test_pulse
 from . import test_tours
 from . import test_security
 from . import test_locale
+from . import test_pulse_access
