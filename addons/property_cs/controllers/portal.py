@@ -218,12 +218,15 @@ class PropertyCustomerPortal(CustomerPortal):
         return request.render("property_cs.portal_my_ticket", values)
 
     def _ticket_acting_partner(self, ticket_sudo):
-        """Who answers: the logged-in user when their own rights give access,
-        otherwise the requester the emailed token was sent to."""
+        """Who answers, and whether the page was reached with the emailed
+        token: a logged-in user always answers as themselves (a token lets
+        another owner read a ticket, never act in the requester's name);
+        a visitor who is not logged in answers as the requester the token
+        was sent to."""
         user = request.env.user
-        if not user._is_public() and ticket_sudo.with_user(user).has_access("read"):
-            return user.partner_id, False
-        return ticket_sudo.partner_id, True
+        if user._is_public():
+            return ticket_sudo.partner_id, True
+        return user.partner_id, not ticket_sudo.with_user(user).has_access("read")
 
     def _ticket_answer(self, ticket_id, access_token, method, *args):
         try:
