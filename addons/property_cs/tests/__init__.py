@@ -24,3 +24,4 @@ from . import test_callback_access
 from . import test_role_day_tours
 from . import test_property_cs_screens
 from . import test_staff_day_tours
+from . import test_property_ticket_token

@@ -280,16 +280,13 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
     def test_confirm_with_token_logged_out(self):
         """The email link confirms the closure without login."""
         self._set_done(self.ticket_a)
+        link = self.ticket_a._confirm_link_url()
+        link = link[len(self.ticket_a.get_base_url()) :]
         self.authenticate(None, None)
-        page = self.url_open(
-            f"/my/tickets/{self.ticket_a.id}?access_token={self.ticket_a.access_token}"
-        ).text
+        page = self.url_open(link).text
         self.assertIn("o_property_cs_ticket_confirm", page)
-        self.assertIn(f'value="{self.ticket_a.access_token}"', page)
-        response = self._post(
-            f"/my/tickets/{self.ticket_a.id}/confirm",
-            {"access_token": self.ticket_a.access_token},
-        )
+        self.assertIn(f'action="{link}/confirm"', page)
+        response = self._post(f"{link}/confirm")
         self.assertEqual(response.status_code, 303)
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.state, "closed")
