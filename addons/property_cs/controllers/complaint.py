@@ -51,18 +51,31 @@ class PropertyComplaintPublic(http.Controller):
         ["/complaint/verify/<int:ticket_id>/<string:token>"],
         type="http",
         auth="public",
+        methods=["GET", "POST"],
         website=True,
         sitemap=False,
     )
     def complaint_verify(self, ticket_id, token, **kw):
+        """Opening the link only shows a page with a button (mail link
+        scanners open links too); the button's POST, with its CSRF token,
+        verifies the complaint."""
         ticket = request.env["property.ticket"].sudo().browse(ticket_id).exists()
+        verify = request.httprequest.method == "POST"
         try:
             if not ticket:
                 raise AccessError(request.env._("This verification link is not valid."))
-            ticket._complaint_verify(token)
+            if verify:
+                ticket._complaint_verify(token)
+            else:
+                ticket._complaint_check_verify_token(token)
         except AccessError as exc:
             return request.render(
                 "property_cs.complaint_public_verified", {"error": exc.args[0]}
+            )
+        if not verify:
+            return request.render(
+                "property_cs.complaint_public_verify_confirm",
+                {"ticket": ticket, "verify_url": request.httprequest.path},
             )
         return request.render(
             "property_cs.complaint_public_verified",

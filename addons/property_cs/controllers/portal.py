@@ -201,7 +201,11 @@ class PropertyCustomerPortal(CustomerPortal):
             return request.redirect("/my")
         return self._ticket_page(ticket_sudo, access_token, **kw)
 
-    def _ticket_page(self, ticket_sudo, access_token, error=False, **kw):
+    def _ticket_page(
+        self, ticket_sudo, access_token, error=False, answer_url=False, **kw
+    ):
+        """The ticket's page; ``answer_url`` is the confirmation link it was
+        opened with, the only way to answer without signing in."""
         partner, via_token = self._ticket_acting_partner(ticket_sudo)
         if not via_token:
             # the owner's own portal login confirms an emailed request
@@ -214,16 +218,28 @@ class PropertyCustomerPortal(CustomerPortal):
             False,
             **kw,
         )
-        values.update({"via_token": via_token, "ticket_error": error})
+        values.update(
+            {
+                "via_token": via_token,
+                "ticket_error": error,
+                "answer_url": answer_url or f"/my/tickets/{ticket_sudo.id}",
+            }
+        )
+        if request.env.user._is_public() and not answer_url:
+            # the reading token shows the ticket, it does not answer
+            values["can_answer"] = False
         return request.render("property_cs.portal_my_ticket", values)
 
     def _ticket_acting_partner(self, ticket_sudo):
-        """Who answers: the logged-in user when their own rights give access,
-        otherwise the requester the emailed token was sent to."""
+        """Who answers, and whether the page was reached with the emailed
+        token: a logged-in user always answers as themselves (a token lets
+        another owner read a ticket, never act in the requester's name);
+        a visitor who is not logged in answers as the requester the token
+        was sent to."""
         user = request.env.user
-        if not user._is_public() and ticket_sudo.with_user(user).has_access("read"):
-            return user.partner_id, False
-        return ticket_sudo.partner_id, True
+        if user._is_public():
+            return ticket_sudo.partner_id, True
+        return user.partner_id, not ticket_sudo.with_user(user).has_access("read")
 
     def _ticket_answer(self, ticket_id, access_token, method, *args):
         try:
@@ -233,6 +249,15 @@ class PropertyCustomerPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         partner, via_token = self._ticket_acting_partner(ticket_sudo)
+        if request.env.user._is_public():
+            return self._ticket_page(
+                ticket_sudo,
+                access_token,
+                error=request.env._(
+                    "To confirm or reopen this request, use the link of our "
+                    "latest email or sign in to the customer portal."
+                ),
+            )
         try:
             getattr(ticket_sudo, method)(partner, *args, via_token=via_token)
         except (AccessError, UserError) as exc:
@@ -258,3 +283,71 @@ class PropertyCustomerPortal(CustomerPortal):
     )
     def portal_ticket_reopen(self, ticket_id, access_token=None, reason=None, **kw):
         return self._ticket_answer(ticket_id, access_token, "_portal_reopen", reason)
+
+    # ------------------------------------------------------------------
+    # The done mail's confirmation link: single-use, expiring (D-10)
+    # ------------------------------------------------------------------
+    def _ticket_link_refused(self, error):
+        return request.render(
+            "property_cs.portal_ticket_link_refused", {"error": error}
+        )
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>/answer/<string:token>"],
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+    )
+    def portal_ticket_answer_link(self, ticket_id, token, **kw):
+        ticket_sudo = request.env["property.ticket"].sudo().browse(ticket_id).exists()
+        try:
+            if not ticket_sudo:
+                raise AccessError(request.env._("This confirmation link is not valid."))
+            ticket_sudo._confirm_link_check(token)
+        except AccessError as exc:
+            return self._ticket_link_refused(exc.args[0])
+        return self._ticket_page(
+            ticket_sudo,
+            ticket_sudo._portal_ensure_token(),
+            answer_url=f"/my/tickets/{ticket_sudo.id}/answer/{token}",
+        )
+
+    def _ticket_link_answer(self, ticket_id, token, method, *args):
+        ticket_sudo = request.env["property.ticket"].sudo().browse(ticket_id).exists()
+        try:
+            if not ticket_sudo:
+                raise AccessError(request.env._("This confirmation link is not valid."))
+            ticket_sudo._confirm_link_answer(token, method, *args)
+        except AccessError as exc:
+            return self._ticket_link_refused(exc.args[0])
+        except UserError as exc:
+            return self._ticket_page(
+                ticket_sudo,
+                ticket_sudo._portal_ensure_token(),
+                error=exc.args[0],
+                answer_url=f"/my/tickets/{ticket_sudo.id}/answer/{token}",
+            )
+        return request.redirect(ticket_sudo.get_portal_url())
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>/answer/<string:token>/confirm"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+        sitemap=False,
+    )
+    def portal_ticket_answer_link_confirm(self, ticket_id, token, **kw):
+        return self._ticket_link_answer(ticket_id, token, "_portal_confirm")
+
+    @http.route(
+        ["/my/tickets/<int:ticket_id>/answer/<string:token>/reopen"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+        sitemap=False,
+    )
+    def portal_ticket_answer_link_reopen(self, ticket_id, token, reason=None, **kw):
+        return self._ticket_link_answer(ticket_id, token, "_portal_reopen", reason)

@@ -49,4 +49,5 @@ from . import property_project_complaint
 from . import property_ticket
 from . import property_ticket_progress
 from . import property_ticket_deadline
+from . import property_ticket_token
 from . import crm_lead

@@ -711,9 +711,12 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         )
         return True
 
-    def _complaint_verify(self, token):
-        """The owner opened the verification link: the complaint becomes
-        theirs and joins their portal (D-13)."""
+    def _complaint_check_verify_token(self, token):
+        """Check a verification link's token without using it.
+
+        :return: the owner on file the link was sent to
+        :raise AccessError: the link is not (or no longer) valid
+        """
         self.ensure_one()
         ticket = self.sudo()
         if not (
@@ -723,7 +726,15 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             and ticket.complaint_verify_partner_id
         ):
             raise AccessError(self.env._("This verification link is not valid."))
-        partner = ticket.complaint_verify_partner_id
+        return ticket.complaint_verify_partner_id
+
+    def _complaint_verify(self, token):
+        """The owner confirmed from the verification link (a POST from its
+        landing page, never the link's GET): the complaint becomes theirs
+        and joins their portal (D-13)."""
+        self.ensure_one()
+        ticket = self.sudo()
+        partner = self._complaint_check_verify_token(token)
         vals = {
             "partner_id": partner.id,
             "is_sender_unverified": False,

@@ -243,8 +243,14 @@ class PropertyTicketPortalMixin(models.AbstractModel):
         )
 
     def _portal_check_answer(self, partner):
+        """Only the requester answers: the partner given must be the
+        ticket's requester and, when a user is signed in, that user's own
+        partner (a link with the ticket's token does not let another
+        signed-in person act in the requester's name)."""
         self.ensure_one()
-        if self.partner_id != partner:
+        user = self.env.user
+        signed_in = not user._is_public() and not user._is_superuser()
+        if self.partner_id != partner or (signed_in and user.partner_id != partner):
             raise AccessError(
                 self.env._("Only the requester can confirm or reopen this request.")
             )

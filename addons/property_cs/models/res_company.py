@@ -67,6 +67,13 @@ class ResCompany(models.Model):
         help="Done tickets the owner does not answer are confirmed after this "
         "many days; 0 disables it.",
     )
+    property_confirm_link_days = fields.Integer(
+        string="Confirmation Link Validity (Days)",
+        default=7,
+        help="Days during which the link of the done mail lets the requester "
+        "confirm or reopen the request without signing in. Each link works "
+        "once.",
+    )
     property_suggestion_reply_days = fields.Integer(
         string="Suggestion Reply Days",
         default=7,

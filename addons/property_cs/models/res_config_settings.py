@@ -21,6 +21,9 @@ class ResConfigSettings(models.TransientModel):
     property_auto_confirm_days = fields.Integer(
         related="company_id.property_auto_confirm_days", readonly=False
     )
+    property_confirm_link_days = fields.Integer(
+        related="company_id.property_confirm_link_days", readonly=False
+    )
     property_suggestion_reply_days = fields.Integer(
         related="company_id.property_suggestion_reply_days", readonly=False
     )

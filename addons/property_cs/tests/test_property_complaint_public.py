@@ -134,7 +134,7 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
         response = self.url_open(f"/complaint/verify/{ticket.id}/wrong-token")
         self.assertIn("not valid", response.text)
         self.assertFalse(ticket.partner_id)
-        response = self.url_open(f"/complaint/verify/{ticket.id}/{token}")
+        response = self._post(f"/complaint/verify/{ticket.id}/{token}")
         self.assertEqual(response.status_code, 200)
         ticket.invalidate_recordset()
         self.assertEqual(ticket.partner_id, self.owner_a)
@@ -143,6 +143,8 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
         self.assertFalse(ticket.sudo().complaint_verify_token)
         # the link works once
         response = self.url_open(f"/complaint/verify/{ticket.id}/{token}")
+        self.assertIn("not valid", response.text)
+        response = self._post(f"/complaint/verify/{ticket.id}/{token}")
         self.assertIn("not valid", response.text)
 
     def test_unknown_email_gets_tracking_link_only(self):
@@ -208,3 +210,31 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
         )
         ticket.invalidate_recordset()
         self.assertEqual(ticket.partner_id, self.owner_a)
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.http")
+    def test_verification_link_get_does_not_verify(self):
+        """Opening the verification link (as mail link scanners do) only
+        shows a page with a button; the button's POST verifies."""
+        ticket = self._submit(email="Zhang.Wei@example.com")
+        token = ticket.sudo().complaint_verify_token
+        url = f"/complaint/verify/{ticket.id}/{token}"
+        self.authenticate(None, None)
+        for _i in range(2):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("o_property_cs_complaint_verify_button", response.text)
+            ticket.invalidate_recordset()
+            self.assertFalse(ticket.partner_id)
+            self.assertTrue(ticket.is_sender_unverified)
+            self.assertEqual(ticket.sudo().complaint_verify_token, token)
+        # a POST without the CSRF token is refused
+        response = self.url_open(url, data={"verify": "1"}, allow_redirects=False)
+        self.assertEqual(response.status_code, 400)
+        ticket.invalidate_recordset()
+        self.assertFalse(ticket.partner_id)
+        response = self._post(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_property_cs_complaint_verified", response.text)
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertFalse(ticket.sudo().complaint_verify_token)

@@ -322,7 +322,8 @@ class TestPropertyTicket(PropertyCsCommon):
             lambda m: "please confirm" in (m.subject or "")
         )
         self.assertIn(self.owner_a, done_mail.partner_ids)
-        self.assertIn("access_token", done_mail.body)
+        # the single-use confirmation link, not the reading token
+        self.assertIn(f"/my/tickets/{ticket.id}/answer/", done_mail.body)
         self.assertNotIn("respected", done_mail.body)
 
     def test_auto_confirmation(self):

@@ -280,16 +280,13 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
     def test_confirm_with_token_logged_out(self):
         """The email link confirms the closure without login."""
         self._set_done(self.ticket_a)
+        link = self.ticket_a._confirm_link_url()
+        link = link[len(self.ticket_a.get_base_url()) :]
         self.authenticate(None, None)
-        page = self.url_open(
-            f"/my/tickets/{self.ticket_a.id}?access_token={self.ticket_a.access_token}"
-        ).text
+        page = self.url_open(link).text
         self.assertIn("o_property_cs_ticket_confirm", page)
-        self.assertIn(f'value="{self.ticket_a.access_token}"', page)
-        response = self._post(
-            f"/my/tickets/{self.ticket_a.id}/confirm",
-            {"access_token": self.ticket_a.access_token},
-        )
+        self.assertIn(f'action="{link}/confirm"', page)
+        response = self._post(f"{link}/confirm")
         self.assertEqual(response.status_code, 303)
         self.ticket_a.invalidate_recordset()
         self.assertEqual(self.ticket_a.state, "closed")
@@ -370,3 +367,47 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         ticket.invalidate_recordset(["is_sender_unverified"])
         self.assertFalse(ticket.is_sender_unverified)
+
+    def test_other_owner_with_token_cannot_act(self):
+        """Owner B, logged in and holding owner A's ticket link, may read
+        the ticket but neither confirm nor reopen it in A's name."""
+        self._set_done(self.ticket_a)
+        self.authenticate("pcs_owner_b", "pcs_owner_b")
+        url = f"/my/tickets/{self.ticket_a.id}"
+        token = self.ticket_a.access_token
+        page = self.url_open(f"{url}?access_token={token}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Bathroom ceiling drips", page.text)
+        main = page.text.split("<main")[-1]
+        self.assertNotIn("o_property_cs_ticket_confirm", main)
+        self.assertNotIn("o_property_cs_ticket_answer", main)
+        for route, data in (
+            ("confirm", {}),
+            ("reopen", {"reason": "Not solved"}),
+        ):
+            response = self._post(f"{url}/{route}", dict(data, access_token=token))
+            self.assertNotEqual(response.status_code, 303, route)
+            self.ticket_a.invalidate_recordset()
+            self.assertEqual(self.ticket_a.state, "done", route)
+        self.assertFalse(
+            self.ticket_a.message_ids.filtered(
+                lambda m: m.author_id == self.owner_a and "email link" in (m.body or "")
+            )
+        )
+
+    def test_token_answer_needs_requester_session(self):
+        """At model level, a signed-in user cannot answer in the requester's
+        name: the partner answering must be the user's own."""
+        self._set_done(self.ticket_a)
+        ticket = self.ticket_a.with_user(self.portal_owner_b).sudo()
+        with self.assertRaises(AccessError):
+            ticket._portal_confirm(self.owner_a, via_token=True)
+        with self.assertRaises(AccessError):
+            ticket._portal_reopen(self.owner_a, "Not solved", via_token=True)
+        self.ticket_a.invalidate_recordset()
+        self.assertEqual(self.ticket_a.state, "done")
+        # the requester's own session still answers
+        self.ticket_a.with_user(self.portal_owner).sudo()._portal_confirm(
+            self.owner_a, via_token=True
+        )
+        self.assertEqual(self.ticket_a.state, "closed")

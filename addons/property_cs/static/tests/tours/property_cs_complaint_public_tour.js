@@ -63,6 +63,11 @@ registry.category("web_tour.tours").add("property_cs_complaint_public_tour", {
 registry.category("web_tour.tours").add("property_cs_complaint_verify_tour", {
     steps: () => [
         {
+            content: "Opening the link only asks: the owner confirms the complaint is theirs",
+            trigger: ".o_property_cs_complaint_verify_button",
+            run: "click",
+        },
+        {
             content: "The owner confirmed the complaint",
             trigger: ".o_property_cs_complaint_verified a[href='/my/tickets']",
             run: "click",
