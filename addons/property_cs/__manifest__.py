@@ -21,6 +21,8 @@
         "calendar",
         "event",
         "resource",
+        "auth_password_policy_portal",
+        "auth_totp_mail_enforce",
     ],
     "data": [
         "security/property_cs_groups.xml",
@@ -87,4 +89,5 @@
         ],
     },
     "application": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -1,3 +1,4 @@
+from . import base
 from . import mail_thread
 from . import res_company
 from . import res_config_settings

@@ -74,6 +74,13 @@ class ResCompany(models.Model):
         "confirm or reopen the request without signing in. Each link works "
         "once.",
     )
+    property_totp_personal_data = fields.Boolean(
+        string="Two-Factor Login for Sensitive Personal Data",
+        default=True,
+        help="Staff who may read identity numbers or special-needs records, "
+        "and head office, must confirm each new sign-in with a second factor: "
+        "an authenticator app, or else a code sent to their email.",
+    )
     property_suggestion_reply_days = fields.Integer(
         string="Suggestion Reply Days",
         default=7,

@@ -24,6 +24,9 @@ class ResConfigSettings(models.TransientModel):
     property_confirm_link_days = fields.Integer(
         related="company_id.property_confirm_link_days", readonly=False
     )
+    property_totp_personal_data = fields.Boolean(
+        related="company_id.property_totp_personal_data", readonly=False
+    )
     property_suggestion_reply_days = fields.Integer(
         related="company_id.property_suggestion_reply_days", readonly=False
     )

@@ -2,6 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# staff groups that read sensitive personal information (identity numbers,
+# special needs, every project's owners): two-factor sign-in when the company
+# asks for it
+SENSITIVE_DATA_GROUPS = (
+    "property_cs.group_property_cs_identity",
+    "property_cs.group_property_cs_special_needs",
+    "property_cs.group_property_cs_head_office",
+    "property_cs.group_property_cs_admin",
+)
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -41,3 +51,19 @@ class ResUsers(models.Model):
         )
         if without_email:
             without_email.sudo().write({"notification_type": "inbox"})
+
+    def _mfa_type(self):
+        """Staff who read sensitive personal information sign in with a second
+        factor when their company requires it (PIPL): an authenticator app if
+        they set one up, else Odoo's code by email (``auth_totp_mail_enforce``).
+        Odoo's own policy ("employees" / "everyone") still applies on top."""
+        mfa = super()._mfa_type()
+        if mfa is None and self._property_requires_two_factor():
+            return "totp_mail"
+        return mfa
+
+    def _property_requires_two_factor(self):
+        self.ensure_one()
+        if self.share or not self.company_id.property_totp_personal_data:
+            return False
+        return any(self.has_group(group) for group in SENSITIVE_DATA_GROUPS)

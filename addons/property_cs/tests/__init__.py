@@ -27,3 +27,4 @@ from . import test_property_cs_screens
 from . import test_staff_day_tours
 from . import test_scope_security
 from . import test_property_ticket_token
+from . import test_account_policy
