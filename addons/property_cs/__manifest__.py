@@ -67,6 +67,7 @@
         "views/property_cs_portal_templates.xml",
         "views/property_ticket_portal_templates.xml",
         "views/property_faq_portal_templates.xml",
+        "views/property_access_log_views.xml",
         "views/property_cs_menus.xml",
         "views/property_ticket_complaint_views.xml",
         "views/property_complaint_public_templates.xml",

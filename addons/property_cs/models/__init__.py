@@ -1,4 +1,5 @@
 from . import base
+from . import property_access_log
 from . import mail_thread
 from . import res_company
 from . import res_config_settings

@@ -6,24 +6,42 @@ from odoo.exceptions import AccessError
 # models whose export hands out owners' personal information
 PERSONAL_DATA_MODEL_PREFIXES = ("property.",)
 PERSONAL_DATA_MODELS = ("res.partner", "res.users")
+# (model, field) read in the web client that the access log records, with the
+# log action of a single record's form and of a list
+SENSITIVE_READS = {
+    ("res.partner", "id_number"): ("id_number_revealed", "id_number_revealed"),
+    ("res.partner", "special_needs"): (
+        "special_needs_record",
+        "special_needs_ledger",
+    ),
+    ("property.unit.partner", "special_needs"): (
+        "special_needs_record",
+        "special_needs_ledger",
+    ),
+}
 
 
 class Base(models.AbstractModel):
     _inherit = "base"
 
+    def _is_personal_data_model(self):
+        return self._name in PERSONAL_DATA_MODELS or self._name.startswith(
+            PERSONAL_DATA_MODEL_PREFIXES
+        )
+
     def export_data(self, fields_to_export):
-        """Exporting owners' data needs the export right (PIPL).
+        """Exporting owners' data needs the export right, and is logged (PIPL).
 
         Odoo only hides the Export button from users without
         ``base.group_allow_export``; the export route and RPC still call
         ``export_data``. For the property models and contacts the right is
         checked here, on the server, so a user without it cannot take owners'
-        personal information out in bulk by any path.
+        personal information out in bulk by any path; every export that
+        happens goes to the personal-information access log.
         """
-        if (
-            self._name in PERSONAL_DATA_MODELS
-            or self._name.startswith(PERSONAL_DATA_MODEL_PREFIXES)
-        ) and not (self.env.su or self.env.user.has_group("base.group_allow_export")):
+        if not self._is_personal_data_model() or self.env.su:
+            return super().export_data(fields_to_export)
+        if not self.env.user.has_group("base.group_allow_export"):
             raise AccessError(
                 self.env._(
                     "You may not export %(model)s: exporting owners' data needs "
@@ -31,4 +49,37 @@ class Base(models.AbstractModel):
                     model=self._description,
                 )
             )
-        return super().export_data(fields_to_export)
+        result = super().export_data(fields_to_export)
+        self.env["property.access.log"]._log(
+            "export", self, details=", ".join(fields_to_export)
+        )
+        return result
+
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        self._property_log_sensitive_reads(specification, result, single=True)
+        return result
+
+    def web_search_read(self, domain, specification, *args, **kwargs):
+        result = super().web_search_read(domain, specification, *args, **kwargs)
+        self._property_log_sensitive_reads(
+            specification, result.get("records", []), single=False
+        )
+        return result
+
+    def _property_log_sensitive_reads(self, specification, rows, single):
+        """Log a form or list that showed a full identity number or special
+        needs to a user (the fields are readable by their groups only, so a
+        value in the rows means the user saw it)."""
+        if self.env.su:
+            return
+        for (model, field), actions in SENSITIVE_READS.items():
+            if model != self._name or field not in specification:
+                continue
+            shown = [row["id"] for row in rows if row.get(field)]
+            if shown:
+                self.env["property.access.log"]._log(
+                    actions[0] if single and len(shown) == 1 else actions[1],
+                    self.browse(shown),
+                    details=self._fields[field].string,
+                )

@@ -81,6 +81,12 @@ class ResCompany(models.Model):
         "and head office, must confirm each new sign-in with a second factor: "
         "an authenticator app, or else a code sent to their email.",
     )
+    property_access_log_days = fields.Integer(
+        string="Access Log Retention (Days)",
+        default=1095,
+        help="Entries of the personal-information access log are deleted after "
+        "this many days; 0 keeps them.",
+    )
     property_suggestion_reply_days = fields.Integer(
         string="Suggestion Reply Days",
         default=7,

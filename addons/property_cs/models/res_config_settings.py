@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
     property_totp_personal_data = fields.Boolean(
         related="company_id.property_totp_personal_data", readonly=False
     )
+    property_access_log_days = fields.Integer(
+        related="company_id.property_access_log_days", readonly=False
+    )
     property_suggestion_reply_days = fields.Integer(
         related="company_id.property_suggestion_reply_days", readonly=False
     )

@@ -29,6 +29,7 @@ class ReportEmergencyContacts(models.AbstractModel):
             )
         buildings = self.env["property.building"].browse(docids)
         buildings.check_access("read")
+        self.env["property.access.log"]._log("emergency_list", buildings)
         return {
             "doc_ids": docids,
             "doc_model": "property.building",

@@ -28,3 +28,4 @@ from . import test_staff_day_tours
 from . import test_scope_security
 from . import test_property_ticket_token
 from . import test_account_policy
+from . import test_access_log
