@@ -13,6 +13,7 @@ from . import property_vehicle
 from . import property_consent
 from . import res_partner
 from . import res_partner_service
+from . import res_partner_privacy
 from . import property_department
 from . import property_ticket_severity
 from . import property_ticket_category
