@@ -2,6 +2,7 @@ from . import base
 from . import property_access_log
 from . import mail_thread
 from . import res_company
+from . import res_company_retention
 from . import res_config_settings
 from . import res_users
 from . import property_project
@@ -14,6 +15,7 @@ from . import property_consent
 from . import res_partner
 from . import res_partner_service
 from . import res_partner_privacy
+from . import res_partner_erasure
 from . import property_department
 from . import property_ticket_severity
 from . import property_ticket_category

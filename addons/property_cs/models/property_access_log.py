@@ -12,6 +12,7 @@ ACCESS_LOG_ACTIONS = [
     ("special_needs_record", "Special-Needs Record Read"),
     ("export", "Data Exported"),
     ("emergency_list", "Emergency Contact List Printed"),
+    ("anonymised", "Person Anonymised"),
 ]
 # ids kept per entry; the count says how many records there were
 MAX_LOGGED_IDS = 200
@@ -24,7 +25,8 @@ class PropertyAccessLog(models.Model):
 
     Entries are written by the system only (``_log``, under sudo), read by
     personal-information officers only, never edited, and purged after the
-    company's retention period by ``_cron_purge``.
+    company's retention period by ``_cron_purge`` (run by the daily
+    personal-data retention job, ``res.company._cron_property_retention``).
     """
 
     _name = "property.access.log"

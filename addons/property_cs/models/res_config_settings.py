@@ -30,6 +30,18 @@ class ResConfigSettings(models.TransientModel):
     property_access_log_days = fields.Integer(
         related="company_id.property_access_log_days", readonly=False
     )
+    property_retention_former_days = fields.Integer(
+        related="company_id.property_retention_former_days", readonly=False
+    )
+    property_retention_submission_days = fields.Integer(
+        related="company_id.property_retention_submission_days", readonly=False
+    )
+    property_retention_callback_days = fields.Integer(
+        related="company_id.property_retention_callback_days", readonly=False
+    )
+    property_retention_tracking_days = fields.Integer(
+        related="company_id.property_retention_tracking_days", readonly=False
+    )
     property_suggestion_reply_days = fields.Integer(
         related="company_id.property_suggestion_reply_days", readonly=False
     )

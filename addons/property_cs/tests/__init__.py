@@ -30,3 +30,4 @@ from . import test_property_ticket_token
 from . import test_account_policy
 from . import test_access_log
 from . import test_personal_data
+from . import test_erasure_retention
