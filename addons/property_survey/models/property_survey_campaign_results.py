@@ -16,12 +16,11 @@ def _key(sample, dimension):
     return sample.customer_type or ""
 
 
-class PropertySurveyCampaignResults(models.AbstractModel):
+class PropertySurveyCampaign(models.Model):
     """Results of a satisfaction campaign (D-29), computed from its valid
     questionnaires only."""
 
-    _name = "property.survey.campaign.results.mixin"
-    _description = "Satisfaction Campaign Results"
+    _inherit = "property.survey.campaign"
 
     def _done_answers(self, valid_only=False):
         """Finished, non-test questionnaires of the campaign; with
@@ -153,7 +152,11 @@ class PropertySurveyCampaignResults(models.AbstractModel):
         """Compute the campaign's figures (D-29) by project, building and
         customer type, the reliability of multi-question drivers, the
         importance–performance class of each driver and the trend against
-        the previous campaign."""
+        the previous campaign. Until the campaign closes only head office
+        computes them: the figures of a running campaign would tell the
+        surveyed project how its households answer (D-27)."""
+        if self.filtered(lambda c: c.state != "closed"):
+            self._check_programme_user()
         Result = self.env["property.survey.result"].sudo()
         customer_types = dict(
             self.env["res.partner"]
