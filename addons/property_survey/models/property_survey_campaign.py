@@ -520,6 +520,8 @@ class PropertySurveyCampaign(models.Model):
         """Result rows of a dimension; ``driver`` False for overall rows
         only, None for every row."""
         self.ensure_one()
+        if self._results_hidden():
+            return self.env["property.survey.result"]
         rows = self.sudo().result_ids.filtered(lambda r: r.dimension == dimension)
         if driver is False:
             rows = rows.filtered(lambda r: not r.driver_id)

@@ -166,3 +166,51 @@ class TestRunningCampaignSecrecy(TransactionCase):
         self.assertFalse(draft.date_drawn)
         draft.with_user(self.head_office).action_draw_sample()
         self.assertTrue(draft.date_drawn)
+
+    def test_campaign_figures_hidden_while_running(self):
+        """The campaign's own figures of a running campaign are blank for
+        the surveyed project, cannot be searched, grouped or printed; those
+        of a closed campaign show."""
+        rate = self.running.overall_rate
+        self.assertTrue(self.running.valid_count)
+        campaign = self.running.with_user(self.pm)
+        vals = campaign.read(["overall_rate", "valid_count", "target_met", "name"])[0]
+        self.assertEqual(
+            (vals["overall_rate"], vals["valid_count"], vals["target_met"]),
+            (False, False, False),
+        )
+        self.assertEqual(vals["name"], self.running.name)
+        closed = self.closed.with_user(self.pm).read(["overall_rate"])[0]
+        self.assertAlmostEqual(closed["overall_rate"], self.closed.overall_rate)
+        Campaign = self.env["property.survey.campaign"].with_user(self.pm)
+        probe = [("overall_rate", ">=", rate - 0.001), ("overall_rate", "<=", rate)]
+        self.assertFalse(Campaign.search([("id", "=", self.running.id), *probe]))
+        # sorting on the figures keeps the default order (newest first)
+        both = (self.running | self.closed).ids
+        for order in ("overall_rate desc", "overall_rate asc"):
+            self.assertEqual(
+                Campaign.search([("id", "in", both)], order=order).ids,
+                [self.running.id, self.closed.id],
+            )
+        # nothing to aggregate: the running campaign is left out
+        [(maximum,)] = Campaign._read_group(
+            [("id", "=", self.running.id)], aggregates=["overall_rate:max"]
+        )
+        self.assertFalse(maximum)
+        [(maximum,)] = Campaign._read_group(
+            [("id", "=", self.closed.id)], aggregates=["overall_rate:max"]
+        )
+        self.assertAlmostEqual(maximum, self.closed.overall_rate)
+        office = self.env["property.survey.campaign"].with_user(self.head_office)
+        self.assertTrue(office.search([("id", "=", self.running.id), *probe]))
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.pm)
+            .with_context(lang="en_US")
+            ._render_qweb_html(
+                "property_survey.property_survey_campaign_report", self.running.ids
+            )[0]
+        ).decode()
+        self.assertIn("The results are shown once the campaign is closed", html)
+        self.assertNotIn("Results by Driver", html)
+        self.assertNotIn("demo-2026", html)
