@@ -156,6 +156,8 @@ class TestRunningCampaignSecrecy(TransactionCase):
         with self.assertRaises(AccessError):
             mine.write({"sample_rate": 50.0})
         with self.assertRaises(AccessError):
+            mine.weight_ids[:1].write({"weight": 90.0})
+        with self.assertRaises(AccessError):
             mine.action_draw_sample()
         with self.assertRaises(AccessError):
             mine.action_start()
