@@ -12,6 +12,7 @@ from . import test_property_faq
 from . import test_property_cs_import
 from . import test_property_ticket_sla
 from . import test_property_callback
+from . import test_property_festival
 from . import test_property_complaint
 from . import test_property_complaint_public
 from . import test_property_complaint_compensation

@@ -100,6 +100,12 @@ class TestPropertyUnit(PropertyCsCommon):
             lambda t: t.field_id.name == "occupancy"
         )
         self.assertTrue(tracked)
+        # one change, from rented (the tenant lived there) to vacant
+        self.assertEqual(len(tracked), 1)
+        self.assertEqual(tracked._name, "mail.tracking.value")
+        self.assertEqual(
+            (tracked.old_value_char, tracked.new_value_char), ("Rented", "Vacant")
+        )
 
     @freeze_time("2026-06-01")
     def test_current_owners_and_residents(self):

@@ -2,9 +2,10 @@ from . import res_company
 from . import res_config_settings
 from . import property_survey_driver
 from . import property_survey_tag
+from . import property_survey_campaign
+from . import property_survey_campaign_sampling
 from . import property_survey_campaign_results
 from . import property_survey_campaign_export
-from . import property_survey_campaign
 from . import property_survey_campaign_weight
 from . import property_survey_swap
 from . import property_survey_sample
@@ -17,3 +18,4 @@ from . import survey_user_input_line
 from . import property_ticket_category
 from . import property_ticket
 from . import property_survey_pulse_report
+from . import property_survey_demo

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PropertySurveyAction(models.Model):
@@ -46,10 +46,27 @@ class PropertySurveyAction(models.Model):
     description = fields.Html()
     date_done = fields.Date(readonly=True, tracking=True)
 
+    @api.depends_context("uid")
+    @api.depends("line_id", "campaign_id")
     def _compute_open_answer(self):
+        """The text of the open answer, for head office, or for others once
+        the campaign is closed (D-27: the answers of a running campaign stay
+        hidden from the surveyed project, in a form's onchange as well), and
+        only an answer of the action's own campaign."""
+        programme = self.env["property.survey.campaign"]._is_programme_user()
         for action in self:
             line = action.line_id.sudo()
-            action.open_answer = line.value_text_box or line.value_char_box or False
+            campaign = action.campaign_id.sudo()
+            shown = (
+                line
+                and line.property_campaign_id == campaign
+                and (programme or campaign.state == "closed")
+            )
+            action.open_answer = (
+                (line.value_text_box or line.value_char_box or False)
+                if shown
+                else False
+            )
 
     def action_start(self):
         self.write({"state": "in_progress"})

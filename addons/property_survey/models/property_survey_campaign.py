@@ -1,14 +1,13 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import secrets
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
-from . import survey_statistics as stats
+from . import sampling
 
 SURVEY_METHODS = [
     ("interview", "Interview"),
@@ -24,22 +23,25 @@ METHOD_HELP = (
 SCALES = [("5", "5 Levels"), ("7", "7 Levels"), ("10", "10 Levels")]
 TEMPLATE_XMLID = "property_survey.survey_owner_satisfaction"
 REMINDER_DAYS = 7
+# who runs the satisfaction programme (D-27): head office, never the staff
+# of a surveyed project
+PROGRAMME_GROUP = "property_cs.group_property_cs_head_office"
 
 
 class PropertySurveyCampaign(models.Model):
     """A satisfaction campaign (D-26): period, scope, method, questionnaire,
     scale, weights; its stratified random sample (D-26, D-27) and results
-    (D-29)."""
+    (D-29). The draw is in property_survey_campaign_sampling.py (its
+    algorithm in sampling.py), the results in
+    property_survey_campaign_results.py, the raw-data export in
+    property_survey_campaign_export.py."""
 
     _name = "property.survey.campaign"
     _description = "Satisfaction Campaign"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "property.survey.campaign.results.mixin",
-        "property.survey.campaign.export.mixin",
-    ]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    # project staff may comment a campaign they read, not change it
+    _mail_post_access = "read"
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
@@ -137,12 +139,13 @@ class PropertySurveyCampaign(models.Model):
         default=lambda self: secrets.token_hex(8),
         copy=False,
         tracking=True,
+        groups=PROGRAMME_GROUP,
         help="The random draw is reproducible from this seed.",
     )
     frame_size = fields.Integer(string="Frame (Households)", readonly=True, copy=False)
     sample_size = fields.Integer(readonly=True, copy=False)
     strata_count = fields.Integer(string="Strata", readonly=True, copy=False)
-    draw_order = fields.Json(readonly=True, copy=False)
+    draw_order = fields.Json(readonly=True, copy=False, groups=PROGRAMME_GROUP)
     date_drawn = fields.Datetime(string="Drawn On", readonly=True, copy=False)
     strata_rule = fields.Selection(
         [
@@ -245,8 +248,31 @@ class PropertySurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    # ------------------------------------------------------------------
+    # PROGRAMME (D-27: the surveyed centre does not run its own survey)
+    # ------------------------------------------------------------------
+    def _is_programme_user(self):
+        """Head office runs the satisfaction programme; the superuser (data,
+        crons) too."""
+        return self.env.su or self.env.user.has_group(PROGRAMME_GROUP)
+
+    def _check_programme_user(self):
+        """Campaigns are created, drawn, started, closed and sent out by head
+        office only: the staff of a surveyed project, project managers
+        included, cannot shape or see the sample of their own survey
+        (D-27). Refused over RPC as well as in the form."""
+        if not self._is_programme_user():
+            raise AccessError(
+                self.env._(
+                    "Only head office creates, draws, starts and closes "
+                    "satisfaction campaigns: the staff of a surveyed project "
+                    "do not run its survey."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_programme_user()
         campaigns = super().create(vals_list)
         for campaign in campaigns:
             if not campaign.survey_id:
@@ -304,7 +330,7 @@ class PropertySurveyCampaign(models.Model):
         drivers = self._rating_questions().property_driver_id.sorted()
         if not drivers:
             return
-        shares = stats.largest_remainder([1] * len(drivers), 10000)
+        shares = sampling.largest_remainder([1] * len(drivers), 10000)
         self.weight_ids = [
             Command.create({"driver_id": driver.id, "weight": share / 100.0})
             for driver, share in zip(drivers, shares, strict=True)
@@ -344,345 +370,6 @@ class PropertySurveyCampaign(models.Model):
         )
 
     # ------------------------------------------------------------------
-    # SAMPLING (D-26, D-27)
-    # ------------------------------------------------------------------
-    def _scope_buildings(self):
-        self.ensure_one()
-        return self.building_ids or self.env["property.building"].sudo().search(
-            [("project_id", "in", self.project_ids.ids)]
-        )
-
-    def _get_frame(self, unit_ids=None):
-        """The sample frame: the current households of the scope, i.e. active
-        units with at least one current owner or resident link (D-26). One
-        query whatever the frame size. Returns a list of dicts with the
-        unit, building, property type, customer type (the first owner's owner
-        group) and the respondent (first current owner, else resident).
-        ``unit_ids`` restricts the frame to these units (reserve draws)."""
-        self.ensure_one()
-        for model in ("property.unit", "property.unit.partner", "res.partner"):
-            self.env[model].flush_model()
-        buildings = self._scope_buildings()
-        if not buildings:
-            return []
-        today = fields.Date.context_today(self)
-        current = SQL(
-            "l.unit_id = u.id AND l.active AND l.date_start <= %s "
-            "AND (l.date_end IS NULL OR l.date_end >= %s)",
-            today,
-            today,
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT u.id, u.building_id, u.use_type, u.complete_name,
-                       resp.partner_id, resp.owner_group, resp.name,
-                       COALESCE(resp.mobile, resp.phone)
-                  FROM property_unit u
-                  JOIN property_building b ON b.id = u.building_id
-                  JOIN LATERAL (
-                        SELECT l.partner_id, p.owner_group, p.name, p.mobile,
-                               p.phone
-                          FROM property_unit_partner l
-                          JOIN res_partner p ON p.id = l.partner_id
-                         WHERE %s
-                         ORDER BY l.role_sequence, l.id
-                         LIMIT 1
-                  ) resp ON TRUE
-                 WHERE u.active AND u.building_id = ANY(%s) AND %s
-                 ORDER BY b.sequence, b.name, u.id
-                """,
-                current,
-                buildings.ids,
-                SQL("u.id = ANY(%s)", list(unit_ids))
-                if unit_ids is not None
-                else SQL("TRUE"),
-            )
-        )
-        return [
-            {
-                "unit": row[0],
-                "building": row[1],
-                "use_type": row[2],
-                "unit_name": row[3],
-                "partner": row[4],
-                "customer_type": row[5] or "",
-                "partner_name": row[6],
-                "phone": row[7] or "",
-            }
-            for row in self.env.cr.fetchall()
-        ]
-
-    def _stratify(self, frame, n):
-        """Strata = building × property type × customer type (when known).
-        When the strata outnumber n, the building takes precedence: the
-        draw is stratified by building only, and when even the buildings
-        outnumber n they are allocated by largest remainder (D-26). Returns
-        (strata, alloc, rule, full strata count), strata an ordered dict
-        key -> list of frame rows."""
-        strata = defaultdict(list)
-        for row in frame:
-            strata[(row["building"], row["use_type"], row["customer_type"])].append(row)
-        full_count = len(strata)
-        if full_count <= n:
-            sizes = [len(rows) for rows in strata.values()]
-            return strata, stats.allocate(sizes, n), "full", full_count
-        by_building = defaultdict(list)
-        for row in frame:
-            by_building[(row["building"], "", "")].append(row)
-        sizes = [len(rows) for rows in by_building.values()]
-        if len(by_building) <= n:
-            return by_building, stats.allocate(sizes, n), "building", full_count
-        return (
-            by_building,
-            stats.largest_remainder(sizes, n),
-            "building_partial",
-            full_count,
-        )
-
-    def _stratum_label(self, key, buildings, use_types, customer_types):
-        building, use_type, customer_type = key
-        parts = [buildings[building]]
-        if use_type:
-            parts.append(use_types[use_type])
-        if customer_type:
-            parts.append(customer_types[customer_type])
-        return " / ".join(parts)
-
-    def action_draw_sample(self):
-        """Draw the stratified random sample (D-26): n = max(ceil(rate ×
-        frame), minimum) capped at the frame, allocated to strata by largest
-        remainder with at least one per non-empty stratum, drawn at random
-        from the recorded seed. A draft campaign may redraw; the draw is
-        frozen when the campaign starts (D-27)."""
-        for campaign in self:
-            if campaign.state != "draft":
-                raise UserError(
-                    self.env._("The sample of a started campaign is frozen.")
-                )
-            if not campaign.seed:
-                campaign.seed = secrets.token_hex(8)
-            campaign.sample_ids.sudo().with_context(force_unlink=True).unlink()
-            frame = campaign._get_frame()
-            n = stats.sample_size(len(frame), campaign.sample_rate, campaign.sample_min)
-            strata, alloc, rule, full_count = campaign._stratify(frame, n)
-            buildings = {b.id: b.name for b in campaign._scope_buildings()}
-            # the labels are stored: in the company's language, whoever draws
-            lang_env = self.with_context(
-                lang=campaign.company_id.sudo()._property_lang()
-            ).env
-            Unit = self.env["property.unit"]
-            use_types = dict(Unit._fields["use_type"]._description_selection(lang_env))
-            customer_types = dict(
-                self.env["res.partner"]
-                .sudo()
-                ._fields["owner_group"]
-                ._description_selection(lang_env)
-            )
-            order, vals_list = {}, []
-            for (key, rows), count in zip(strata.items(), alloc, strict=True):
-                skey = "|".join(str(part) for part in key)
-                label = campaign._stratum_label(
-                    key, buildings, use_types, customer_types
-                )
-                by_unit = {row["unit"]: row for row in rows}
-                drawn = stats.seeded_order(campaign.seed, skey, by_unit)
-                order[skey] = {
-                    "label": label,
-                    "size": len(rows),
-                    "alloc": count,
-                    "units": drawn,
-                }
-                for rank, unit_id in enumerate(drawn[:count], start=1):
-                    vals_list.append(
-                        campaign._sample_vals(by_unit[unit_id], skey, label, rank)
-                    )
-            campaign._insert_samples(vals_list)
-            campaign.write(
-                {
-                    "frame_size": len(frame),
-                    "sample_size": n,
-                    "strata_count": len(strata),
-                    "draw_order": order,
-                    "date_drawn": fields.Datetime.now(),
-                    "strata_rule": rule,
-                    "strata_full_count": full_count,
-                }
-            )
-        return True
-
-    def _insert_samples(self, vals_list):
-        """Insert the drawn households in one statement: the draw of a
-        20,000-household frame must take a constant number of queries (the
-        ORM would insert and recompute in batches of 100). Only plain
-        columns are written; the stored computes get their initial values
-        here (project of the building, no response yet)."""
-        if not vals_list:
-            return
-        Sample = self.env["property.survey.sample"]
-        Sample.flush_model()
-        columns = [
-            "unit_id",
-            "building_id",
-            "unit_name",
-            "respondent_id",
-            "respondent_name",
-            "respondent_phone",
-            "customer_type",
-            "stratum_key",
-            "stratum_label",
-            "draw_rank",
-            "method",
-        ]
-        types = {
-            "unit_id": "int",
-            "building_id": "int",
-            "respondent_id": "int",
-            "draw_rank": "int",
-        }
-        arrays = [
-            SQL(
-                "%s::" + ("int[]" if column in types else "varchar[]"),
-                [vals[column] or None for vals in vals_list],
-            )
-            for column in columns
-        ]
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO property_survey_sample (
-                    campaign_id, project_id, state, response_state,
-                    attempt_count, create_uid, create_date, write_uid,
-                    write_date, %(columns)s)
-                SELECT %(campaign)s, b.project_id, 'selected', 'none', 0,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s,
-                       NOW() AT TIME ZONE 'UTC', %(values)s
-                  FROM unnest(%(arrays)s) AS v(%(columns)s)
-                  JOIN property_building b ON b.id = v.building_id
-                """,
-                columns=SQL(", ").join(SQL.identifier(c) for c in columns),
-                values=SQL(", ").join(SQL.identifier("v", c) for c in columns),
-                arrays=SQL(", ").join(arrays),
-                campaign=self.id,
-                uid=self.env.uid,
-            )
-        )
-        Sample.invalidate_model()
-        self.invalidate_recordset(["sample_ids"])
-
-    def _sample_vals(self, row, stratum_key, stratum_label, rank):
-        return {
-            "campaign_id": self.id,
-            "unit_id": row["unit"],
-            "building_id": row["building"],
-            "unit_name": row["unit_name"],
-            "respondent_id": row["partner"],
-            "respondent_name": row["partner_name"],
-            "respondent_phone": row["phone"],
-            "customer_type": row["customer_type"] or False,
-            "stratum_key": stratum_key,
-            "stratum_label": stratum_label,
-            "draw_rank": rank,
-            "method": self.method,
-        }
-
-    @api.depends_context("lang")
-    @api.depends("date_drawn", "strata_rule", "seed")
-    def _compute_method_statement(self):
-        for campaign in self:
-            campaign.method_statement = (
-                campaign._method_statement() if campaign.date_drawn else False
-            )
-
-    def _method_statement(self):
-        """The method statement of the report (D-26, GB/T 19038), in the
-        reader's language."""
-        self.ensure_one()
-        lines = [
-            self.env._(
-                "Sample frame: %(frame)s current households of the scope.",
-                frame=self.frame_size,
-            ),
-            self.env._(
-                "Sample size: n = max(ceil(%(rate)s %% × %(frame)s), %(min)s), "
-                "capped at the frame = %(n)s.",
-                rate=self.sample_rate,
-                frame=self.frame_size,
-                min=self.sample_min,
-                n=self.sample_size,
-            ),
-            self.env._(
-                "Stratified random sampling over %(strata)s strata (building × "
-                "property type × customer type), proportional allocation by "
-                "largest remainder, at least one household per stratum.",
-                strata=self.strata_full_count,
-            ),
-        ]
-        if self.strata_rule == "building":
-            lines.append(
-                self.env._(
-                    "The %(strata)s strata outnumber the sample of %(n)s "
-                    "households: buildings take precedence and the draw is "
-                    "stratified by building only (%(buildings)s buildings).",
-                    strata=self.strata_full_count,
-                    n=self.sample_size,
-                    buildings=self.strata_count,
-                )
-            )
-        elif self.strata_rule == "building_partial":
-            lines.append(
-                self.env._(
-                    "The %(strata)s strata and even the %(buildings)s buildings "
-                    "outnumber the sample of %(n)s households: buildings take "
-                    "precedence, allocated by largest remainder; some buildings "
-                    "have no sampled household.",
-                    strata=self.strata_full_count,
-                    buildings=self.strata_count,
-                    n=self.sample_size,
-                )
-            )
-        lines.append(
-            self.env._(
-                "The draw is reproducible from the seed %(seed)s; swaps only for "
-                "recorded reasons, replaced from the same stratum (%(swaps)s "
-                "swaps).",
-                seed=self.seed,
-                swaps=len(self.sudo().swap_ids),
-            )
-        )
-        return "\n".join(lines)
-
-    def _next_reserve(self, stratum_key):
-        """The next unit of the frozen draw order of a stratum that is not yet
-        in the campaign's sample and is still a current household (D-27:
-        reserves come from the same stratum, in draw order, never from a
-        proposal of the service centre). Returns (frame row, rank) or
-        (False, 0)."""
-        self.ensure_one()
-        entry = (self.draw_order or {}).get(stratum_key)
-        if not entry:
-            return False, 0
-        used = set(
-            self.env["property.survey.sample"]
-            .sudo()
-            .search([("campaign_id", "=", self.id), ("stratum_key", "=", stratum_key)])
-            .unit_id.ids
-        )
-        candidates = [
-            (rank, unit_id)
-            for rank, unit_id in enumerate(entry["units"], start=1)
-            if unit_id not in used
-        ]
-        rows = {
-            row["unit"]: row
-            for row in self._get_frame(unit_ids=[unit for _rank, unit in candidates])
-        }
-        for rank, unit_id in candidates:
-            if unit_id in rows:
-                return rows[unit_id], rank
-        return False, 0
-
-    # ------------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------------
     def action_start(self):
@@ -690,6 +377,7 @@ class PropertySurveyCampaign(models.Model):
         frozen, and the questionnaire is restricted to the campaign manager
         and the assigned surveyors (secrecy, D-27)."""
         for campaign in self:
+            campaign._check_programme_user()
             if campaign.state != "draft":
                 raise UserError(self.env._("Only a draft campaign can start."))
             if not campaign.survey_id:
@@ -725,6 +413,7 @@ class PropertySurveyCampaign(models.Model):
     def action_close(self):
         """Close the campaign with its final results (computed first, so
         that reactions to the closure see them)."""
+        self._check_programme_user()
         for campaign in self:
             if campaign.state != "running":
                 raise UserError(self.env._("Only a running campaign can close."))
@@ -753,6 +442,7 @@ class PropertySurveyCampaign(models.Model):
     def action_send_invitations(self):
         """Invite every online household of the running campaign that has
         not answered yet."""
+        self._check_programme_user()
         for campaign in self:
             if campaign.state != "running":
                 raise UserError(
@@ -830,6 +520,8 @@ class PropertySurveyCampaign(models.Model):
         """Result rows of a dimension; ``driver`` False for overall rows
         only, None for every row."""
         self.ensure_one()
+        if self._results_hidden():
+            return self.env["property.survey.result"]
         rows = self.sudo().result_ids.filtered(lambda r: r.dimension == dimension)
         if driver is False:
             rows = rows.filtered(lambda r: not r.driver_id)
@@ -842,108 +534,3 @@ class PropertySurveyCampaign(models.Model):
         return self._report_results("overall", True).filtered(
             lambda r: r.classification in classes
         )
-
-    # ------------------------------------------------------------------
-    # DEMO
-    # ------------------------------------------------------------------
-    def _demo_run(self, surveyor_id, shift=None, actioned=None, close=True):
-        """Fill demo campaigns with answers drawn from a seeded generator:
-        draw, assign the surveyor, start, collect paper questionnaires (one
-        without the owner's phone, hence invalid), compute results. ``shift``
-        maps a driver code to a change of its mean level; ``actioned`` lists
-        driver codes that get a completed improvement action."""
-        import random
-
-        means = {
-            "customer_service": 4.2,
-            "repairs": 3.1,
-            "cleaning": 4.0,
-            "greening": 4.3,
-            "security": 3.9,
-            "parking": 2.9,
-            "culture": 3.6,
-            "fees": 3.3,
-        }
-        for code, delta in (shift or {}).items():
-            means[code] += delta
-        Line = self.env["survey.user_input.line"].sudo()
-        for campaign in self:
-            rng = random.Random(campaign.seed)
-            campaign.action_draw_sample()
-            campaign.sample_ids.write({"surveyor_id": surveyor_id, "method": "paper"})
-            campaign.action_start()
-            questions = campaign._rating_questions()
-            improve = campaign.survey_id.question_ids.filtered(
-                lambda q: q.question_type == "text_box"
-            )[:1]
-            samples = campaign.sample_ids
-            day = campaign.date_start
-            for index, sample in enumerate(samples[: len(samples) - 2]):
-                sample.write(
-                    {
-                        "signature": False if index == 3 else "iVBORw0KGgo=",
-                        "scan": False,
-                        "collected_phone": f"13800138{index:03d}",
-                        "date_collected": day,
-                    }
-                )
-                answer = sample._create_answer(sample.surveyor_id.partner_id)
-                answer.property_date_collected = day
-                levels = {}
-                mood = rng.gauss(0, 0.6)  # the respondent's general leaning
-                for question in questions:
-                    code = question.property_driver_id.code
-                    mean = means.get(code, 3.8) + mood
-                    levels[question] = min(5, max(1, round(rng.gauss(mean, 0.6))))
-                overall = questions.filtered("property_is_overall")
-                if overall:
-                    drivers = [v for q, v in levels.items() if q != overall]
-                    levels[overall] = min(
-                        5,
-                        max(1, round(sum(drivers) / len(drivers) + rng.gauss(0, 0.4))),
-                    )
-                vals = [
-                    {
-                        "user_input_id": answer.id,
-                        "question_id": question.id,
-                        "answer_type": "scale",
-                        "value_scale": level,
-                    }
-                    for question, level in levels.items()
-                ]
-                if improve and index % 4 == 0:
-                    vals.append(
-                        {
-                            "user_input_id": answer.id,
-                            "question_id": improve.id,
-                            "answer_type": "text_box",
-                            "value_text_box": rng.choice(
-                                [
-                                    "Repairs take too long to be scheduled.",
-                                    "Cars park on the fire lane at night.",
-                                    "Publish how the public revenue is spent.",
-                                    "The lift lobby needs more frequent cleaning.",
-                                ]
-                            ),
-                        }
-                    )
-                Line.create(vals)
-                answer._mark_done()
-            campaign.action_compute_results()
-            for code in actioned or []:
-                driver = self.env["property.survey.driver"].search(
-                    [("code", "=", code)], limit=1
-                )
-                action = self.env["property.survey.action"].create(
-                    {
-                        "name": self.env._("Improve %(driver)s", driver=driver.name),
-                        "campaign_id": campaign.id,
-                        "driver_id": driver.id,
-                        "user_id": campaign.user_id.id,
-                        "date_deadline": campaign.date_end,
-                    }
-                )
-                action.action_done()
-            if close:
-                campaign.action_close()
-        return True

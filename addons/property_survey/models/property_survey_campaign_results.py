@@ -2,9 +2,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.osv import expression
 
 from . import survey_statistics as stats
+
+# the campaign's own figures: like its result rows, head office's only while
+# the campaign runs (D-27)
+RESULT_FIELDS = (
+    "response_count",
+    "valid_count",
+    "response_rate",
+    "overall_degree",
+    "overall_rate",
+    "target_met",
+    "min_sample_met",
+)
+
+
+def _names_result_field(spec):
+    """Whether a domain leaf, an order or a group/aggregate spec names one of
+    the campaign's figures."""
+    return any(
+        part.strip().split(" ")[0].split(":")[0].split(".")[0] in RESULT_FIELDS
+        for part in str(spec).split(",")
+    )
 
 
 def _key(sample, dimension):
@@ -16,12 +38,75 @@ def _key(sample, dimension):
     return sample.customer_type or ""
 
 
-class PropertySurveyCampaignResults(models.AbstractModel):
+class PropertySurveyCampaign(models.Model):
     """Results of a satisfaction campaign (D-29), computed from its valid
     questionnaires only."""
 
-    _name = "property.survey.campaign.results.mixin"
-    _description = "Satisfaction Campaign Results"
+    _inherit = "property.survey.campaign"
+
+    # ------------------------------------------------------------------
+    # SECRECY OF THE FIGURES (D-27)
+    # ------------------------------------------------------------------
+    def _results_hidden(self):
+        """Whether the reader may not see the figures of this campaign yet:
+        until it closes they are head office's only, as its result rows."""
+        self.ensure_one()
+        return self.state != "closed" and not self._is_programme_user()
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Blank the campaign's figures of a campaign still running for the
+        staff of the surveyed projects (form, list and RPC reads)."""
+        result = super()._read_format(fnames, load=load)
+        secret = [fname for fname in fnames if fname in RESULT_FIELDS]
+        if secret and not self._is_programme_user():
+            closed = set(self.filtered(lambda c: c.state == "closed").ids)
+            for vals in result:
+                if vals.get("id") not in closed:
+                    vals.update(dict.fromkeys(secret, False))
+        return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """For the staff of the surveyed projects, filtering on the figures
+        only looks at closed campaigns and sorting on them keeps the default
+        order: a search on the figures of a running campaign would tell
+        them."""
+        if not self._is_programme_user():
+            if any(
+                isinstance(leaf, (list, tuple)) and _names_result_field(leaf[0])
+                for leaf in domain or []
+            ):
+                domain = expression.AND([domain or [], [("state", "=", "closed")]])
+            if order and _names_result_field(order):
+                order = self._order
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        """Aggregates of the figures only over closed campaigns for the staff
+        of the surveyed projects."""
+        if not self._is_programme_user() and any(
+            _names_result_field(spec) for spec in (*groupby, *aggregates)
+        ):
+            domain = expression.AND([domain or [], [("state", "=", "closed")]])
+        return super()._read_group(
+            domain,
+            groupby=groupby,
+            aggregates=aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
+        )
 
     def _done_answers(self, valid_only=False):
         """Finished, non-test questionnaires of the campaign; with
@@ -153,7 +238,11 @@ class PropertySurveyCampaignResults(models.AbstractModel):
         """Compute the campaign's figures (D-29) by project, building and
         customer type, the reliability of multi-question drivers, the
         importance–performance class of each driver and the trend against
-        the previous campaign."""
+        the previous campaign. Until the campaign closes only head office
+        computes them: the figures of a running campaign would tell the
+        surveyed project how its households answer (D-27)."""
+        if self.filtered(lambda c: c.state != "closed"):
+            self._check_programme_user()
         Result = self.env["property.survey.result"].sudo()
         customer_types = dict(
             self.env["res.partner"]

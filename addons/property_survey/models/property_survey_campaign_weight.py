@@ -37,6 +37,8 @@ class PropertySurveyCampaignWeight(models.Model):
     ]
 
     def _check_campaign_draft(self, campaigns):
+        """Weights change on a draft campaign only, and by head office only:
+        the staff of a surveyed project do not shape its survey (D-27)."""
         started = campaigns.filtered(lambda c: c.state != "draft")
         if started:
             raise UserError(
@@ -46,6 +48,7 @@ class PropertySurveyCampaignWeight(models.Model):
                     campaigns=", ".join(started.mapped("display_name")),
                 )
             )
+        campaigns._check_programme_user()
 
     @api.model_create_multi
     def create(self, vals_list):

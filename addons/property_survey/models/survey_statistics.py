@@ -1,68 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Pure statistics of the satisfaction programme (D-26, D-29), free of the
-ORM so that tests can check them on hand-computed fixtures."""
+"""Pure statistics of the satisfaction results (D-29), free of the ORM so
+that tests can check them on hand-computed fixtures. The sampling
+algorithm (D-26) is in ``sampling.py``."""
 
 import math
-import random
-
-
-def sample_size(frame, rate, minimum):
-    """n = max(ceil(rate × frame), minimum), capped at the frame (D-26).
-
-    ``rate`` is a percentage. The product is rounded to 9 decimals first so
-    that 20 % of 100 is 20, not 21 because of binary floats.
-    """
-    if frame <= 0:
-        return 0
-    n = max(math.ceil(round(rate / 100.0 * frame, 9)), minimum)
-    return min(n, frame)
-
-
-def largest_remainder(sizes, n):
-    """Allocate ``n`` proportionally to ``sizes`` (a list) by the largest
-    remainder method; ties go to the larger stratum, then the earlier one."""
-    total = sum(sizes)
-    if not total or n <= 0:
-        return [0] * len(sizes)
-    quotas = [n * size / total for size in sizes]
-    alloc = [math.floor(round(q, 9)) for q in quotas]
-    left = n - sum(alloc)
-    order = sorted(
-        range(len(sizes)),
-        key=lambda i: (-(quotas[i] - alloc[i]), -sizes[i], i),
-    )
-    for i in order[:left]:
-        alloc[i] += 1
-    return alloc
-
-
-def allocate(sizes, n):
-    """Proportional allocation, then at least one per non-empty stratum while
-    ``n`` allows (D-26): a stratum left at zero takes one from the stratum
-    furthest above its exact quota that keeps at least one. Caller makes sure
-    there are no more non-empty strata than ``n``."""
-    alloc = largest_remainder(sizes, n)
-    total = sum(sizes)
-    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
-        if sizes[i] and not alloc[i]:
-            donors = [j for j in range(len(sizes)) if alloc[j] > 1]
-            if not donors:
-                break
-            donor = max(
-                donors, key=lambda j: (alloc[j] - n * sizes[j] / total, alloc[j], -j)
-            )
-            alloc[donor] -= 1
-            alloc[i] += 1
-    return alloc
-
-
-def seeded_order(seed, key, items):
-    """Shuffle ``items`` (sorted first) reproducibly from the campaign seed
-    and the stratum key."""
-    ordered = sorted(items)
-    random.Random(f"{seed}:{key}").shuffle(ordered)
-    return ordered
 
 
 def level_score(value, levels):

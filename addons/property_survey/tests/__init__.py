@@ -9,3 +9,4 @@ from . import test_tours
 from . import test_security
 from . import test_locale
 from . import test_pulse_access
+from . import test_campaign_secrecy

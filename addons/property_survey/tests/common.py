@@ -116,3 +116,79 @@ class PropertySurveyCommon(PropertyCsCommon):
         )
         answer._mark_done()
         return answer
+
+
+class PropertySurveyResultsCommon(PropertySurveyCommon):
+    """A hand-computed fixture on a 5-level scale (satisfied = 4 and 5):
+
+    ======  ===  ===  ===  =======
+    answer  A1   A2   B1   overall
+    ======  ===  ===  ===  =======
+    R1      5    4    3    4
+    R2      4    4    2    3
+    R3      2    3    5    5
+    ======  ===  ===  ===  =======
+
+    Scores (x − 1) / 4 × 100. Driver A (weight 60): 87.5, 75, 37.5 →
+    degree 66.67; rate 4 of 6 answers satisfied → 66.67 %. Driver B (weight
+    40): 50, 25, 100 → degree 58.33; rate 1/3 → 33.33 %. Overall degree
+    0.6 × 66.67 + 0.4 × 58.33 = 63.33; overall rate from the overall
+    question 2/3 = 66.67 %. α(A) = 2 × (1 − (2.333 + 0.333) / 4.333) =
+    0.769. Importance: r(A, overall) = −0.72, r(B, overall) = 0.98;
+    A has the higher degree → A "maintain", B "priority"."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._households(cls.building_a, 10)
+        cls.driver_a = cls.env.ref("property_survey.driver_customer_service")
+        cls.driver_b = cls.env.ref("property_survey.driver_repairs")
+        scale = {"question_type": "scale", "scale_min": 1, "scale_max": 5}
+        cls.survey = cls.env["survey.survey"].create(
+            {
+                "title": "Fixture questionnaire",
+                "question_and_page_ids": [
+                    Command.create(
+                        dict(scale, title="A1", property_driver_id=cls.driver_a.id)
+                    ),
+                    Command.create(
+                        dict(scale, title="A2", property_driver_id=cls.driver_a.id)
+                    ),
+                    Command.create(
+                        dict(scale, title="B1", property_driver_id=cls.driver_b.id)
+                    ),
+                    Command.create(dict(scale, title="O", property_is_overall=True)),
+                    Command.create({"title": "Improve", "question_type": "text_box"}),
+                ],
+            }
+        )
+        cls.campaign = cls._campaign(survey_id=cls.survey.id, method="online")
+        weights = {cls.driver_a: 60.0, cls.driver_b: 40.0}
+        for weight in cls.campaign.weight_ids:
+            weight.weight = weights[weight.driver_id]
+        cls.campaign.action_start()
+        cls.q = {q.title: q for q in cls.survey.question_ids}
+
+    def _fixture(self):
+        samples = self.campaign.sample_ids
+        rows = [(5, 4, 3, 4), (4, 4, 2, 3), (2, 3, 5, 5)]
+        for sample, (a1, a2, b1, o) in zip(samples, rows, strict=False):
+            self._answer(
+                sample,
+                {
+                    self.q["A1"]: a1,
+                    self.q["A2"]: a2,
+                    self.q["B1"]: b1,
+                    self.q["O"]: o,
+                    self.q["Improve"]: "More lift cleaning",
+                },
+            )
+        self.campaign.action_compute_results()
+
+    def _row(self, driver=False, dimension="overall"):
+        return self.campaign.result_ids.filtered(
+            lambda r: (
+                r.dimension == dimension
+                and r.driver_id == (driver or r.driver_id.browse())
+            )
+        )

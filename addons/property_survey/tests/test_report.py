@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from .test_results import TestResults
+from .common import PropertySurveyResultsCommon
 
 # Headings of the report as translated in the module's dictionary
 # (/work/i18n_dicts/survey.json); the .po files are generated from it.
@@ -14,7 +14,7 @@ HEADINGS = {
 
 
 @tagged("post_install", "-at_install")
-class TestReport(TestResults):
+class TestReport(PropertySurveyResultsCommon):
     """The campaign report renders in Chinese with the figures and the
     method statement (no wkhtmltopdf here: the HTML is checked)."""
 
@@ -36,7 +36,7 @@ class TestReport(TestResults):
                 ["property_survey"], [lang], overwrite=True
             )
         html = self._render(lang)
-        # figures of the hand-computed fixture (see TestResults)
+        # figures of the hand-computed fixture (see PropertySurveyResultsCommon)
         self.assertIn("63.3", html)  # overall degree
         self.assertIn("66.7 %", html)  # overall rate and driver A rate
         self.assertIn("58.3", html)  # driver B degree

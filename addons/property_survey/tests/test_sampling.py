@@ -4,10 +4,115 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import BaseCase, tagged
 
-from ..models import survey_statistics as stats
+from ..models import sampling
 from .common import PropertySurveyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSamplingAlgorithm(BaseCase):
+    """The sampling algorithm on hand-built frames, without the ORM."""
+
+    def test_sample_size_edges(self):
+        """n = max(ceil(20 % × frame), 20), capped at the frame (D-26)."""
+        self.assertEqual(sampling.sample_size(0, 20, 20), 0)
+        self.assertEqual(sampling.sample_size(7, 20, 20), 7)
+        self.assertEqual(sampling.sample_size(19, 20, 20), 19)
+        self.assertEqual(sampling.sample_size(20, 20, 20), 20)
+        self.assertEqual(sampling.sample_size(99, 20, 20), 20)
+        self.assertEqual(sampling.sample_size(100, 20, 20), 20)
+        self.assertEqual(sampling.sample_size(101, 20, 20), 21)
+        self.assertEqual(sampling.sample_size(1000, 20, 20), 200)
+
+    def test_allocation_largest_remainder(self):
+        self.assertEqual(sampling.largest_remainder([50, 30, 20], 10), [5, 3, 2])
+        # quotas 3.5 / 1.0 / 0.5: the remainder tie goes to the larger stratum
+        self.assertEqual(sampling.largest_remainder([7, 2, 1], 5), [4, 1, 0])
+        # then at least one per non-empty stratum, taken from the stratum
+        # furthest above its quota
+        self.assertEqual(sampling.allocate([7, 2, 1], 5), [3, 1, 1])
+        self.assertEqual(sum(sampling.allocate([97, 1, 1, 1], 4)), 4)
+        self.assertEqual(sampling.allocate([97, 1, 1, 1], 4), [1, 1, 1, 1])
+
+    @staticmethod
+    def _frame(spec):
+        """Frame rows from (building, use type, customer type, count)."""
+        rows, unit = [], 0
+        for building, use_type, customer_type, count in spec:
+            for _i in range(count):
+                unit += 1
+                rows.append(
+                    {
+                        "unit": unit,
+                        "building": building,
+                        "use_type": use_type,
+                        "customer_type": customer_type,
+                    }
+                )
+        return rows
+
+    def test_stratify_full(self):
+        """Building × property type × customer type, proportional with at
+        least one per stratum."""
+        frame = self._frame(
+            [
+                (1, "residential", "", 60),
+                (1, "commercial", "", 10),
+                (2, "residential", "expert", 30),
+            ]
+        )
+        strata, alloc, rule, full = sampling.stratify(frame, 20)
+        self.assertEqual(rule, "full")
+        self.assertEqual(full, 3)
+        self.assertEqual(
+            list(strata),
+            [
+                (1, "residential", ""),
+                (1, "commercial", ""),
+                (2, "residential", "expert"),
+            ],
+        )
+        self.assertEqual(alloc, [12, 2, 6])
+
+    def test_stratify_buildings_first(self):
+        """More strata than n: by building; more buildings than n: some
+        buildings get no household."""
+        frame = self._frame(
+            [
+                (1, "residential", "", 5),
+                (1, "commercial", "", 1),
+                (1, "office", "x", 1),
+                (2, "residential", "", 3),
+            ]
+        )
+        strata, alloc, rule, full = sampling.stratify(frame, 2)
+        self.assertEqual((rule, full), ("building", 4))
+        self.assertEqual(list(strata), [(1, "", ""), (2, "", "")])
+        self.assertEqual(alloc, [1, 1])
+        strata, alloc, rule, _full = sampling.stratify(frame, 1)
+        self.assertEqual(rule, "building_partial")
+        self.assertEqual(alloc, [1, 0])
+
+    def test_draw_seeded(self):
+        """The same seed gives the same order; each stratum's order holds
+        all its units, the sample being the first ``alloc`` of them."""
+        frame = self._frame([(1, "residential", "", 40), (2, "residential", "", 20)])
+        strata, rule, full = sampling.draw(frame, 12, "seed-a")
+        self.assertEqual((rule, full), ("full", 2))
+        self.assertEqual(
+            [s["skey"] for s in strata], ["1|residential|", "2|residential|"]
+        )
+        self.assertEqual([s["alloc"] for s in strata], [8, 4])
+        self.assertEqual(sorted(strata[0]["units"]), list(range(1, 41)))
+        again, _rule, _full = sampling.draw(frame, 12, "seed-a")
+        self.assertEqual([s["units"] for s in again], [s["units"] for s in strata])
+        other, _rule, _full = sampling.draw(frame, 12, "seed-b")
+        self.assertNotEqual(other[0]["units"], strata[0]["units"])
+        self.assertEqual(
+            strata[0]["units"],
+            sampling.seeded_order("seed-a", "1|residential|", range(1, 41)),
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -18,27 +123,6 @@ class TestSampling(PropertySurveyCommon):
         cls.units_b1 = cls._households(cls.building_a, 60)
         cls.shops_b1 = cls._households(cls.building_a, 10, "commercial", "S")
         cls.units_b2 = cls._households(cls.building_a2, 30)
-
-    def test_sample_size_edges(self):
-        """n = max(ceil(20 % × frame), 20), capped at the frame (D-26)."""
-        self.assertEqual(stats.sample_size(0, 20, 20), 0)
-        self.assertEqual(stats.sample_size(7, 20, 20), 7)
-        self.assertEqual(stats.sample_size(19, 20, 20), 19)
-        self.assertEqual(stats.sample_size(20, 20, 20), 20)
-        self.assertEqual(stats.sample_size(99, 20, 20), 20)
-        self.assertEqual(stats.sample_size(100, 20, 20), 20)
-        self.assertEqual(stats.sample_size(101, 20, 20), 21)
-        self.assertEqual(stats.sample_size(1000, 20, 20), 200)
-
-    def test_allocation_largest_remainder(self):
-        self.assertEqual(stats.largest_remainder([50, 30, 20], 10), [5, 3, 2])
-        # quotas 3.5 / 1.0 / 0.5: the remainder tie goes to the larger stratum
-        self.assertEqual(stats.largest_remainder([7, 2, 1], 5), [4, 1, 0])
-        # then at least one per non-empty stratum, taken from the stratum
-        # furthest above its quota
-        self.assertEqual(stats.allocate([7, 2, 1], 5), [3, 1, 1])
-        self.assertEqual(sum(stats.allocate([97, 1, 1, 1], 4)), 4)
-        self.assertEqual(stats.allocate([97, 1, 1, 1], 4), [1, 1, 1, 1])
 
     def test_draw_frame_and_strata(self):
         """Frame = current households; strata = building × property type ×

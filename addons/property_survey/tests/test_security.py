@@ -12,8 +12,9 @@ from .common import PropertySurveyCommon
 
 @tagged("post_install", "-at_install")
 class TestSurveySecurity(PropertySurveyCommon):
-    """Access per group: head office and project managers run campaigns,
-    surveyors see their own households only, agents see nothing."""
+    """Access per group: head office runs campaigns, project managers read
+    those of their projects, surveyors see their own households only,
+    agents see nothing."""
 
     @classmethod
     def setUpClass(cls):
