@@ -3,6 +3,7 @@ from . import property_access_log
 from . import mail_thread
 from . import res_company
 from . import res_company_retention
+from . import property_demo
 from . import res_config_settings
 from . import res_users
 from . import property_project
@@ -12,7 +13,10 @@ from . import property_unit_partner
 from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
+from . import property_handling_tip
+from . import property_identity_lookup
 from . import res_partner
+from . import res_partner_key_customer
 from . import res_partner_service
 from . import res_partner_privacy
 from . import res_partner_erasure

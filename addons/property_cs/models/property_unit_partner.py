@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from .res_partner import PROPERTY_GROUPS
+
 OWNER_ROLES = ("owner", "co_owner")
 SPECIAL_NEEDS_GROUP = "property_cs.group_property_cs_special_needs"
 
@@ -73,13 +75,21 @@ class PropertyUnitPartner(models.Model):
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True)
     unit_area = fields.Float(related="unit_id.area", string="Unit Area (m²)")
-    phone = fields.Char(related="partner_id.phone")
-    mobile = fields.Char(related="partner_id.mobile")
-    is_key_customer = fields.Boolean(related="partner_id.is_key_customer")
-    key_customer_reasons = fields.Text(related="partner_id.key_customer_reasons")
+    # contact and key-customer data of the person: property staff only, not
+    # the other residents of the unit (portal) nor other internal users
+    phone = fields.Char(related="partner_id.phone", groups=PROPERTY_GROUPS)
+    mobile = fields.Char(related="partner_id.mobile", groups=PROPERTY_GROUPS)
+    is_key_customer = fields.Boolean(
+        related="partner_id.is_key_customer", groups=PROPERTY_GROUPS
+    )
+    key_customer_reasons = fields.Text(
+        related="partner_id.key_customer_reasons", groups=PROPERTY_GROUPS
+    )
     note = fields.Char()
     # special-needs ledger (sensitive: special-needs officers only)
-    has_special_needs = fields.Boolean(related="partner_id.has_special_needs")
+    has_special_needs = fields.Boolean(
+        related="partner_id.has_special_needs", groups=PROPERTY_GROUPS
+    )
     special_needs = fields.Text(
         related="partner_id.special_needs", groups=SPECIAL_NEEDS_GROUP
     )
@@ -90,10 +100,14 @@ class PropertyUnitPartner(models.Model):
         related="partner_id.is_frail_alone", groups=SPECIAL_NEEDS_GROUP
     )
     is_special_needs_consent_missing = fields.Boolean(
-        related="partner_id.is_special_needs_consent_missing"
+        related="partner_id.is_special_needs_consent_missing", groups=PROPERTY_GROUPS
     )
-    emergency_contact_name = fields.Char(related="partner_id.emergency_contact_name")
-    emergency_contact_phone = fields.Char(related="partner_id.emergency_contact_phone")
+    emergency_contact_name = fields.Char(
+        related="partner_id.emergency_contact_name", groups=PROPERTY_GROUPS
+    )
+    emergency_contact_phone = fields.Char(
+        related="partner_id.emergency_contact_phone", groups=PROPERTY_GROUPS
+    )
 
     _sql_constraints = [
         (

@@ -1,9 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
-
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 SATISFACTION_CHANNELS = [
     ("rating", "Rating"),
@@ -168,11 +166,38 @@ class ResCompany(models.Model):
         domain="[('type', 'in', ('bank', 'cash'))]",
     )
 
+    property_identity_lookup_limit = fields.Integer(
+        string="Identity-Number Searches per User and Hour",
+        default=20,
+        help="Searches of a contact by the full identity-document number one "
+        "user may make per hour; every search is logged.",
+    )
+
     def write(self, vals):
         if "partner_id" in vals:
             # the language of a company is its partner's (cached)
             self.env.registry.clear_cache()
-        return super().write(vals)
+        res = super().write(vals)
+        if "property_key_area_share" in vals:
+            self._property_refresh_key_customers()
+        return res
+
+    def _property_refresh_key_customers(self):
+        """The floor-area threshold is not a dependency of the stored
+        key-customer flag: when it changes, re-evaluate every owner of the
+        companies' projects (D-5)."""
+        links = (
+            self.env["property.unit.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("project_id.company_id", "in", self.ids),
+                    ("role", "in", ["owner", "co_owner"]),
+                ]
+            )
+        )
+        self.env["res.partner"].sudo()._refresh_key_customer(links.partner_id)
 
     @tools.ormcache("self.id")
     def _property_lang(self):
@@ -187,73 +212,11 @@ class ResCompany(models.Model):
             lang = self.env["ir.default"].sudo()._get("res.partner", "lang")
         return lang if lang in installed else "en_US"
 
-    # ------------------------------------------------------------------
-    # DEMO
-    # ------------------------------------------------------------------
-    @api.model
-    def _property_demo_load_terms(self, modules):
-        """Called first by the demo files: the demo is a mainland company's,
-        in Chinese. Odoo loads a module's translations only after its demo
-        data, so the mails and copies the demo makes (acknowledgements,
-        questionnaires) would be English: activate Chinese (when the
-        database was not created with it) and load the terms of ``modules``
-        now."""
-        langs = ["zh_CN", "zh_TW"]
-        inactive = (
-            self.env["res.lang"]
-            .with_context(active_test=False)
-            .search([("code", "in", langs), ("active", "=", False)])
-        )
-        if inactive:
-            self.env["base.language.install"].create(
-                {"lang_ids": [Command.set(inactive.ids)], "overwrite": False}
-            ).lang_install()
-        self.env["ir.module.module"]._load_module_terms(modules, langs)
-        return True
-
-    @api.model
-    def _property_demo_localize(self):
-        """The demo company is in China, keeps its books in CNY and speaks
-        Chinese in Shanghai time, as does its administrator. The chart of
-        accounts sets the currency of its fiscal country: when ``account``
-        has left its loading for the end of the installation, load it now,
-        so that the currency set here stays."""
-        company = self.env.ref("base.main_company")
-        install_chart = getattr(self.env.registry, "_auto_install_template", None)
-        if install_chart:
-            install_chart(self.env)
-            del self.env.registry._auto_install_template
-        company.country_id = self.env.ref("base.cn")
-        cny = self.env.ref("base.CNY")
-        if company.currency_id != cny:
-            self._property_demo_switch_currency(company, cny)
-        company.partner_id.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
-        self.env.ref("base.user_admin").write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
-        return True
-
-    @api.model
-    def _property_demo_switch_currency(self, company, currency):
-        """Books can only change currency while they are empty; ``account``
-        books its own demo entries in the default currency at its install.
-        As Odoo does when a demo database changes its chart of accounts:
-        remove those entries, change the currency and book them again."""
-        moves = (
-            self.env["account.move"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("company_id", "=", company.id)])
-        )
-        account = self.env.ref("base.module_account")
-        if moves and not account.demo:
-            return False
-        moves.with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
-        currency.active = True
-        company.currency_id = currency
-        if moves and company.chart_template:
-            self.env["account.chart.template"]._install_demo(company)
-        return True
-
-    @api.constrains("property_key_area_share", "property_key_contact_interval")
+    @api.constrains(
+        "property_key_area_share",
+        "property_key_contact_interval",
+        "property_identity_lookup_limit",
+    )
     def _check_property_key_settings(self):
         for company in self:
             if not 0 < company.property_key_area_share <= 100:
@@ -265,4 +228,10 @@ class ResCompany(models.Model):
             if company.property_key_contact_interval < 1:
                 raise ValidationError(
                     self.env._("The key-customer contact interval must be at least 1.")
+                )
+            if company.property_identity_lookup_limit < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Allow at least one identity-number search per user and hour."
+                    )
                 )

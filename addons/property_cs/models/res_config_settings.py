@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     property_key_contact_interval_unit = fields.Selection(
         related="company_id.property_key_contact_interval_unit", readonly=False
     )
+    property_identity_lookup_limit = fields.Integer(
+        related="company_id.property_identity_lookup_limit", readonly=False
+    )
     property_satisfaction_channel = fields.Selection(
         related="company_id.property_satisfaction_channel", readonly=False
     )

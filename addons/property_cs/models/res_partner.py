@@ -1,91 +1,35 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import hashlib
-import hmac
-import re
-from datetime import timedelta
-
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools.translate import LazyTranslate
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
-_lt = LazyTranslate(__name__)
+from . import identity_number
+from .property_handling_tip import OWNER_GROUPS, PERSONALITY_TYPES
 
 OWNER_ROLES = ("owner", "co_owner")
-STAFF_GROUP = "base.group_user"
+# the owner file is for the staff of the property service, not for every
+# internal user (sales, events...) nor for owners over RPC
+PROPERTY_GROUPS = ",".join(
+    f"property_cs.group_property_cs_{role}"
+    for role in (
+        "agent",
+        "department",
+        "finance",
+        "surveyor",
+        "head_office",
+        "special_needs",
+    )
+)
 IDENTITY_GROUP = "property_cs.group_property_cs_identity"
 SPECIAL_NEEDS_GROUP = "property_cs.group_property_cs_special_needs"
 
-PERSONALITY_TIPS = {
-    "friendly": _lt(
-        "Friendly: serve them at your best and do not relax because they are "
-        "easy-going."
-    ),
-    "dominant": _lt(
-        "Dominant: be careful and well prepared, make them feel respected; "
-        "this type raises most complaints."
-    ),
-    "analytical": _lt(
-        "Analytical: be sincere, give a reasoned explanation with facts and figures."
-    ),
-    "self_centred": _lt(
-        "Self-centred: control your emotions, stay courteous, apologise "
-        "sincerely for our own faults."
-    ),
-}
-OWNER_GROUP_TIPS = {
-    "business": _lt(
-        "Successful business person: values efficiency and status; offer a "
-        "fast, personal channel."
-    ),
-    "manager": _lt(
-        "Manager: expects professional process and clear commitments with dates."
-    ),
-    "civil_servant": _lt(
-        "Civil servant: attentive to rules and fairness; cite regulations and "
-        "the service contract."
-    ),
-    "expert": _lt(
-        "Expert or scholar: expects accurate, technical explanations; never bluff."
-    ),
-    "real_estate": _lt(
-        "Real-estate professional: knows the industry; be precise about "
-        "standards and contract terms."
-    ),
-    "media": _lt(
-        "Media person: handle with care and transparency; escalate sensitive "
-        "matters to the project manager."
-    ),
-    "returnee": _lt(
-        "Returnee from abroad: expects international service standards and privacy."
-    ),
-    "relocated": _lt(
-        "Relocated household: may be unfamiliar with property services; "
-        "explain fees and rules patiently."
-    ),
-}
-
-
-def normalize_identity_number(number):
-    """Upper-case the number and drop spaces and dashes."""
-    return re.sub(r"[\s\-]", "", number or "").upper()
-
-
-def mask_identity_number(number):
-    """Keep the first four and last four characters: 1101**********1234."""
-    number = normalize_identity_number(number)
-    if not number:
-        return False
-    if len(number) <= 8:
-        return number[:1] + "*" * (len(number) - 2) + number[-1:]
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
 
 class ResPartner(models.Model):
-    """Owners and residents are partners; this adds the owner file (D-3),
-    the internal handling profile (D-4) and the key-customer flags (D-5)."""
+    """Owners and residents are partners; this adds the owner file (D-3)
+    and the internal handling profile (D-4); the key-customer flags (D-5)
+    are in res_partner_key_customer.py, the identity-number functions in
+    identity_number.py."""
 
     _inherit = "res.partner"
 
@@ -93,26 +37,35 @@ class ResPartner(models.Model):
     # Units, household, vehicles
     # ------------------------------------------------------------------
     unit_link_ids = fields.One2many(
-        "property.unit.partner", "partner_id", string="Unit History"
+        "property.unit.partner",
+        "partner_id",
+        string="Unit History",
     )
-    unit_count = fields.Integer(compute="_compute_unit_count")
+    unit_count = fields.Integer(compute="_compute_unit_count", groups=PROPERTY_GROUPS)
     household_link_ids = fields.Many2many(
         "property.unit.partner",
         string="Household",
         compute="_compute_household_link_ids",
         help="Everyone currently linked to the units this contact owns or lives in.",
+        groups=PROPERTY_GROUPS,
     )
     vehicle_ids = fields.One2many("property.vehicle", "partner_id")
     parking_space_ids = fields.One2many(
-        "property.parking.space", "partner_id", string="Parking Spaces"
+        "property.parking.space",
+        "partner_id",
+        string="Parking Spaces",
     )
     # ------------------------------------------------------------------
     # Owner file (D-3)
     # ------------------------------------------------------------------
-    date_birth = fields.Date(string="Birthday")
-    emergency_contact_name = fields.Char(string="Emergency Contact")
-    emergency_contact_phone = fields.Char()
-    emergency_contact_relation = fields.Char(string="Relationship")
+    date_birth = fields.Date(string="Birthday", groups=PROPERTY_GROUPS)
+    emergency_contact_name = fields.Char(
+        string="Emergency Contact", groups=PROPERTY_GROUPS
+    )
+    emergency_contact_phone = fields.Char(groups=PROPERTY_GROUPS)
+    emergency_contact_relation = fields.Char(
+        string="Relationship", groups=PROPERTY_GROUPS
+    )
     preferred_channel = fields.Selection(
         [
             ("phone", "Phone"),
@@ -122,6 +75,7 @@ class ResPartner(models.Model):
             ("messaging", "Messaging App"),
             ("visit", "Home Visit"),
         ],
+        groups=PROPERTY_GROUPS,
     )
     # identity document: entered by anyone, read by the identity group only
     id_document_type = fields.Selection(
@@ -135,67 +89,54 @@ class ResPartner(models.Model):
             ("other", "Other"),
         ],
         string="ID Document Type",
+        groups=PROPERTY_GROUPS,
     )
     id_number = fields.Char(
         string="ID Number",
         groups=IDENTITY_GROUP,
         copy=False,
-        tracking=True,
-        help="Full identity-document number; readable by the identity group only.",
+        help="Full identity-document number; readable by the identity group "
+        "only. Its changes are tracked by the masked number.",
     )
     id_number_masked = fields.Char(
         string="ID Number (Masked)",
         readonly=True,
         copy=False,
         tracking=True,
-        groups=STAFF_GROUP,
+        groups=PROPERTY_GROUPS,
     )
     id_number_hash = fields.Char(
-        readonly=True, copy=False, index=True, groups=STAFF_GROUP
+        readonly=True, copy=False, index=True, groups="base.group_system"
     )
     id_number_input = fields.Char(
         string="ID Number Entry",
         compute="_compute_id_number_input",
         inverse="_inverse_id_number_input",
         search="_search_id_number_input",
-        groups=STAFF_GROUP,
+        groups=PROPERTY_GROUPS,
         help="Type the full number to record it or to find its holder; the "
         "stored value is masked for you.",
     )
     # internal handling profile (D-4): staff only, never shown to owners
     personality_type = fields.Selection(
-        [
-            ("friendly", "Friendly"),
-            ("dominant", "Dominant"),
-            ("analytical", "Analytical"),
-            ("self_centred", "Self-Centred"),
-        ],
-        groups=STAFF_GROUP,
+        PERSONALITY_TYPES,
+        groups=PROPERTY_GROUPS,
         tracking=True,
     )
     owner_group = fields.Selection(
-        [
-            ("business", "Successful Business Person"),
-            ("manager", "Manager"),
-            ("civil_servant", "Civil Servant"),
-            ("expert", "Expert or Scholar"),
-            ("real_estate", "Real-Estate Professional"),
-            ("media", "Media Person"),
-            ("returnee", "Returnee from Abroad"),
-            ("relocated", "Relocated Household"),
-        ],
-        groups=STAFF_GROUP,
+        OWNER_GROUPS,
+        groups=PROPERTY_GROUPS,
         tracking=True,
     )
     handling_tip = fields.Text(
         compute="_compute_handling_tip",
-        groups=STAFF_GROUP,
+        groups=PROPERTY_GROUPS,
         help="How to serve this person, from the personality type and owner "
         "group, in the reader's language.",
     )
     handling_note = fields.Text(
         string="Personal Handling Notes",
-        groups=STAFF_GROUP,
+        groups=PROPERTY_GROUPS,
         tracking=True,
         help="What staff learned about serving this person; internal only.",
     )
@@ -224,6 +165,7 @@ class ResPartner(models.Model):
         compute_sudo=True,
         help="Set when special needs, life support or living alone frail is "
         "registered; the details are visible to special-needs officers only.",
+        groups=PROPERTY_GROUPS,
     )
     is_special_needs_consent_missing = fields.Boolean(
         string="Consent Missing",
@@ -232,35 +174,7 @@ class ResPartner(models.Model):
         compute_sudo=True,
         help="Special-needs data is recorded without a valid (dated, not "
         "withdrawn) consent; PIPL Art. 29 requires separate consent.",
-    )
-    # ------------------------------------------------------------------
-    # Key customers (D-5)
-    # ------------------------------------------------------------------
-    is_committee_member = fields.Boolean(
-        string="Owners' Committee Member", tracking=True
-    )
-    is_committee_preparatory = fields.Boolean(
-        string="Committee Preparatory Group", tracking=True
-    )
-    is_influential = fields.Boolean(
-        string="Enthusiastic and Influential", tracking=True
-    )
-    is_prejudiced = fields.Boolean(
-        string="Strongly Prejudiced",
-        tracking=True,
-        help="Strongly prejudiced against the developer or the property company.",
-    )
-    is_key_customer = fields.Boolean(
-        string="Key Customer",
-        compute="_compute_is_key_customer",
-        store=True,
-        compute_sudo=True,
-        index=True,
-    )
-    key_customer_reasons = fields.Text(
-        compute="_compute_key_customer_reasons",
-        compute_sudo=True,
-        help="Which key-customer criteria match, and why.",
+        groups=PROPERTY_GROUPS,
     )
 
     # ------------------------------------------------------------------
@@ -301,39 +215,73 @@ class ResPartner(models.Model):
 
     def _prepare_identity_values(self, number):
         """The mask for everyone and a keyed hash for exact look-up of an
-        identity number (D-3, domain_standards C5)."""
-        normalized = normalize_identity_number(number)
+        identity number (D-3, domain_standards C5); the functions are in
+        models/identity_number.py."""
+        normalized = identity_number.normalize_identity_number(number)
         return normalized or False, {
-            "id_number_masked": mask_identity_number(normalized),
+            "id_number_masked": identity_number.mask_identity_number(normalized),
             "id_number_hash": self._hash_identity_number(normalized),
         }
 
     @api.model
+    def _identity_secret(self):
+        return self.env["ir.config_parameter"].sudo().get_param("database.secret")
+
+    @api.model
     def _hash_identity_number(self, number):
-        normalized = normalize_identity_number(number)
-        if not normalized:
-            return False
-        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
-        return hmac.new(
-            secret.encode(), normalized.encode(), hashlib.sha256
-        ).hexdigest()
+        return identity_number.hash_identity_number(number, self._identity_secret())
 
     def _search_id_number_input(self, operator, value):
-        """Exact match on the full number only, never a partial one."""
-        if operator not in ("=", "ilike", "like", "=ilike", "=like") or not value:
-            return [("id", "=", 0)]
-        return [("id_number_hash", "=", self._hash_identity_number(value))]
+        """Exact match on the full number only, never a partial one, and for
+        the identity group only: every lookup is logged and the lookups of a
+        user are limited per hour (property.identity.lookup._log_lookup), so
+        that a number cannot be confirmed by guessing (D-3)."""
+        if not self.env.su and not self.env.user.has_group(IDENTITY_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only identity-document readers may search contacts by "
+                    "identity number."
+                )
+            )
+        domain = identity_number.identity_search_domain(
+            operator, value, self._identity_secret()
+        )
+        if domain == [("id", "=", 0)]:
+            return domain
+        partners = self.sudo().with_context(active_test=False).search(domain)
+        self.env["property.identity.lookup"]._log_lookup(partners)
+        return [("id", "in", partners.ids)]
+
+    def _condition_to_sql(self, alias, fname, operator, value, query):
+        """The mask is for reading only: a search on it (e.g. by the last
+        digits) finds nobody (D-3)."""
+        if fname == "id_number_masked":
+            return SQL("FALSE")
+        return super()._condition_to_sql(alias, fname, operator, value, query)
+
+    def _check_identity_number(self, number, document_type):
+        """Refuse a number that cannot be one of ``document_type``."""
+        if not identity_number.is_valid_identity_number(number, document_type):
+            raise ValidationError(
+                self.env._(
+                    "%(number)s is not a valid identity-document number: a "
+                    "resident identity card has 18 characters (17 digits and a "
+                    "digit or X), other documents 4 to 32 letters or digits.",
+                    number=identity_number.mask_identity_number(number),
+                )
+            )
 
     @api.depends("personality_type", "owner_group", "handling_note")
     @api.depends_context("lang")
     def _compute_handling_tip(self):
-        lang = self.env.lang or "en_US"
+        """The administrator's tips (property.handling.tip) of the personality
+        type and owner group, then the staff notes (D-4)."""
+        tip_map = self.env["property.handling.tip"]._tip_map()
         for partner in self:
-            tips = []
-            if partner.personality_type:
-                tips.append(PERSONALITY_TIPS[partner.personality_type]._translate(lang))
-            if partner.owner_group:
-                tips.append(OWNER_GROUP_TIPS[partner.owner_group]._translate(lang))
+            tips = [
+                *tip_map.get(("personality", partner.personality_type), ()),
+                *tip_map.get(("owner_group", partner.owner_group), ()),
+            ]
             if partner.handling_note:
                 tips.append(partner.handling_note)
             partner.handling_tip = "\n".join(tips) or False
@@ -366,112 +314,6 @@ class ResPartner(models.Model):
                 or partner.is_frail_alone
             )
 
-    @api.depends(
-        "is_company",
-        "parent_id.is_company",
-        "parent_id.unit_link_ids.role",
-        "parent_id.unit_link_ids.date_end",
-        "is_committee_member",
-        "is_committee_preparatory",
-        "is_influential",
-        "is_prejudiced",
-        "has_special_needs",
-        "unit_link_ids.role",
-        "unit_link_ids.share",
-        "unit_link_ids.active",
-        "unit_link_ids.date_start",
-        "unit_link_ids.date_end",
-        "unit_link_ids.unit_id.area",
-        "unit_link_ids.unit_id.project_id.total_area",
-    )
-    def _compute_is_key_customer(self):
-        """Apply the key-customer criteria of D-5 and explain each match.
-
-        Computed: holds at least the company's threshold (default 5 %) of a
-        project's total floor area; is or represents an organisation owning
-        units. Manual: committee member, preparatory group, influential,
-        prejudiced; special needs, life support or frail living alone (shown
-        without details, which only special-needs officers read).
-        """
-        for partner in self:
-            partner.is_key_customer = bool(partner._get_key_customer_reasons())
-
-    @api.depends_context("lang")
-    def _compute_key_customer_reasons(self):
-        for partner in self:
-            partner.key_customer_reasons = (
-                "\n".join(partner._get_key_customer_reasons()) or False
-            )
-
-    def _get_key_customer_reasons(self):
-        """Return the explanation of every key-customer criterion that
-        matches this partner, in the user's language (D-5)."""
-        self.ensure_one()
-        partner = self
-        lang = self.env.lang or "en_US"
-        today = fields.Date.context_today(self)
-        reasons = []
-        owned = partner.unit_link_ids.filtered(
-            lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
-        )
-        held = {}
-        for link in owned:
-            project = link.unit_id.project_id
-            held[project] = held.get(project, 0.0) + (
-                link.unit_id.area * link.share / 100.0
-            )
-        for project, area in held.items():
-            if not project.total_area:
-                continue
-            pct = 100.0 * area / project.total_area
-            threshold = project.company_id.property_key_area_share or 5.0
-            if pct >= threshold:
-                reasons.append(
-                    self.env._(
-                        "Owns %(pct)s %% of the floor area of %(project)s "
-                        "(threshold %(threshold)s %%).",
-                        pct=round(pct, 1),
-                        project=project.name,
-                        threshold=threshold,
-                    )
-                )
-        if partner.is_company and owned:
-            reasons.append(
-                self.env._(
-                    "Organisation owning %(count)s unit(s).",
-                    count=len(owned.unit_id),
-                )
-            )
-        elif partner.parent_id.is_company and partner.parent_id.unit_link_ids.filtered(
-            lambda link: link.role in OWNER_ROLES and link._is_current_on(today)
-        ):
-            reasons.append(
-                self.env._(
-                    "Represents the owning organisation %(company)s.",
-                    company=partner.parent_id.name,
-                )
-            )
-        manual = [
-            ("is_committee_member", _lt("Member of the owners' committee.")),
-            (
-                "is_committee_preparatory",
-                _lt("Member of the owners' committee preparatory group."),
-            ),
-            ("is_influential", _lt("Enthusiastic and influential.")),
-            (
-                "is_prejudiced",
-                _lt(
-                    "Strongly prejudiced against the developer or the property company."
-                ),
-            ),
-            (
-                "has_special_needs",
-                _lt("Special service needs (details in the special-needs ledger)."),
-            ),
-        ]
-        reasons += [text._translate(lang) for field, text in manual if partner[field]]
-        return reasons
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -490,9 +332,16 @@ class ResPartner(models.Model):
         and hashed for everyone else."""
         if "id_number" in vals:
             vals = dict(vals)
+            for partner in self:
+                partner._check_identity_number(
+                    vals["id_number"],
+                    vals.get("id_document_type", partner.sudo().id_document_type),
+                )
             number, derived = self._prepare_identity_values(vals.pop("id_number"))
-            vals.update(derived)
-            super(ResPartner, self.sudo()).write({"id_number": number})
+            vals["id_number_masked"] = derived["id_number_masked"]
+            super(ResPartner, self.sudo()).write(
+                {"id_number": number, "id_number_hash": derived["id_number_hash"]}
+            )
         if "lang" in vals and self.env["res.company"].sudo().search_count(
             [("partner_id", "in", self.ids)], limit=1
         ):
@@ -501,9 +350,10 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     def _track_prepare(self, fields_iter):
-        """Track group-restricted fields (the identity number) whoever makes
-        the change: the chatter and mails then hide the values from users
-        outside the field's group (mail.tracking.value access filter)."""
+        """Track group-restricted fields whoever makes the change: the chatter
+        and mails then hide the values from users outside the field's group
+        (mail.tracking.value access filter). The identity number itself is
+        not tracked, its mask is: no tracking value holds a clear number."""
         return super(ResPartner, self.sudo())._track_prepare(fields_iter)
 
     @api.ondelete(at_uninstall=False)
@@ -526,98 +376,3 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("partner_link_ids.partner_id", "=", self.id)]
         return action
-
-    # ------------------------------------------------------------------
-    # BUSINESS: key-customer contact (D-5)
-    # ------------------------------------------------------------------
-    def _key_contact_manager(self):
-        """The project manager of the first current project of the partner."""
-        self.ensure_one()
-        links = self.unit_link_ids.filtered("is_current")
-        if not links:
-            links = self.parent_id.unit_link_ids.filtered("is_current")
-        return links.project_id.manager_id[:1]
-
-    def _key_contact_deadline(self):
-        self.ensure_one()
-        company = self.env.company
-        interval = company.property_key_contact_interval or 1
-        unit = company.property_key_contact_interval_unit or "months"
-        return fields.Date.context_today(self) + relativedelta(**{unit: interval})
-
-    @api.model
-    def _cron_schedule_key_customer_contacts(self):
-        """Give every key customer an open, recurring manager contact activity
-        (D-5). Completing it triggers the next one (activity chaining)."""
-        activity_type = self.env.ref(
-            "property_cs.mail_activity_type_key_customer_contact",
-            raise_if_not_found=False,
-        )
-        if not activity_type:
-            return
-        key_customers = self.search([("is_key_customer", "=", True)])
-        planned = self.env["mail.activity"].search(
-            [
-                ("res_model", "=", "res.partner"),
-                ("res_id", "in", key_customers.ids),
-                ("activity_type_id", "=", activity_type.id),
-            ]
-        )
-        waiting = key_customers - self.browse(planned.mapped("res_id"))
-        for partner in waiting:
-            manager = partner._key_contact_manager()
-            if not manager:
-                continue
-            partner.activity_schedule(
-                act_type_xmlid="property_cs.mail_activity_type_key_customer_contact",
-                date_deadline=partner._key_contact_deadline(),
-                user_id=manager.id,
-                note=partner.key_customer_reasons,
-            )
-
-    @api.model
-    def _cron_refresh_key_customers(self):
-        """Links that started or ended since yesterday change who is a key
-        customer without any write: recompute those partners."""
-        today = fields.Date.context_today(self)
-        links = self.env["property.unit.partner"].search(
-            [
-                "|",
-                ("date_start", "in", [today, today - timedelta(days=1)]),
-                ("date_end", "in", [today, today - timedelta(days=1)]),
-            ]
-        )
-        self._refresh_key_customer(links.partner_id)
-
-    @api.model
-    def _refresh_key_customer(self, partners):
-        partners = partners | partners.child_ids
-        if partners:
-            self.env.add_to_compute(self._fields["is_key_customer"], partners)
-            partners.flush_recordset(["is_key_customer"])
-
-    @api.model
-    def _cron_send_birthday_greetings(self):
-        """Greet key customers on their birthday (D-5), once a year each."""
-        template = self.env.ref(
-            "property_cs.mail_template_birthday_greeting", raise_if_not_found=False
-        )
-        if not template:
-            return
-        today = fields.Date.context_today(self)
-        candidates = self.search(
-            [
-                ("is_key_customer", "=", True),
-                ("date_birth", "!=", False),
-                ("email", "!=", False),
-            ]
-        )
-        for partner in candidates.filtered(
-            lambda p: (p.date_birth.month, p.date_birth.day) == (today.month, today.day)
-        ):
-            partner.message_post_with_source(
-                template,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=partner.ids,
-            )

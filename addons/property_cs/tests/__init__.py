@@ -1,5 +1,6 @@
 from . import test_property_unit
 from . import test_property_owner_file
+from . import test_identity_number
 from . import test_property_key_customer
 from . import test_property_cs_security
 from . import test_property_cs_performance

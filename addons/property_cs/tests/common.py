@@ -24,7 +24,7 @@ INTERNAL_MARKERS = (
     "rules and fairness",  # the civil-servant tip
     "Key Customer",
     "owners' committee",
-    "1101**********1234",
+    "1***************34",  # the mask of INTERNAL_ID_NUMBER
     INTERNAL_ID_NUMBER,
     "Wheelchair",
     "calls after 18:00",

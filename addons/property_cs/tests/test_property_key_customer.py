@@ -37,6 +37,26 @@ class TestPropertyKeyCustomer(PropertyCsCommon):
         self.assertTrue(self.owner_a.is_key_customer)
         self.assertIn("threshold 2.0 %", self.owner_a.key_customer_reasons)
 
+    def test_threshold_change_reevaluates_owners(self):
+        """Lowering or raising the threshold in Settings re-evaluates every
+        owner of the company's projects at once, without any other write."""
+        self.assertFalse(self.owner_a.is_key_customer)  # 2.5 % < 5 %
+        settings = self.env["res.config.settings"].create({})
+        settings.property_key_area_share = 2.0
+        settings.execute()
+        self.env.invalidate_all()
+        self.assertTrue(self.owner_a.is_key_customer)
+        self.assertEqual(
+            self.env["res.partner"].search(
+                [("is_key_customer", "=", True), ("id", "=", self.owner_a.id)]
+            ),
+            self.owner_a,
+            "the stored flag is updated",
+        )
+        self.company.property_key_area_share = 5.0
+        self.env.invalidate_all()
+        self.assertFalse(self.owner_a.is_key_customer)
+
     def test_organisation(self):
         """An organisation owning units, and its representatives, are key."""
         company = self.env["res.partner"].create(

@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("property_cs_owner_file_tour", {
         },
         {
             content: "The ID number is masked for an agent",
-            trigger: "div[name='id_number_masked']:contains('1101**********1234')",
+            trigger: "div[name='id_number_masked']:contains('1***************34')",
         },
         {
             content: "The unit is listed",
