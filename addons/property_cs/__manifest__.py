@@ -60,7 +60,6 @@
         "views/property_callback_views.xml",
         "views/property_callback_config_views.xml",
         "views/property_handling_tip_views.xml",
-        "views/property_identity_lookup_views.xml",
         "wizard/property_ticket_assign_views.xml",
         "wizard/property_ticket_reply_views.xml",
         "wizard/property_ticket_promise_wizard_views.xml",

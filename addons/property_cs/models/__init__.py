@@ -14,7 +14,6 @@ from . import property_parking_space
 from . import property_vehicle
 from . import property_consent
 from . import property_handling_tip
-from . import property_identity_lookup
 from . import res_partner
 from . import res_partner_key_customer
 from . import res_partner_service

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.http import request
 
 ACCESS_LOG_ACTIONS = [
@@ -76,6 +77,36 @@ class PropertyAccessLog(models.Model):
                 if request and request.httprequest
                 else False,
             }
+        )
+
+    @api.model
+    def _log_identity_lookup(self, partners):
+        """Log a search by full identity number of the current user that
+        found ``partners`` (never the number itself); refuse it beyond the
+        company's limit of searches per user and hour, so that a number
+        cannot be confirmed by guessing (D-3, domain_standards C5)."""
+        limit = self.env.company.property_identity_lookup_limit or 20
+        since = fields.Datetime.now() - timedelta(hours=1)
+        done = self.sudo().search_count(
+            [
+                ("user_id", "=", self.env.uid),
+                ("action", "=", "id_number_lookup"),
+                ("date", ">=", since),
+            ]
+        )
+        if not self.env.su and done >= limit:
+            raise UserError(
+                self.env._(
+                    "You have searched %(count)s identity numbers in the last "
+                    "hour, the most allowed. Try again later or ask an "
+                    "administrator.",
+                    count=done,
+                )
+            )
+        self._log(
+            "id_number_lookup",
+            partners,
+            details=self.env._("%(count)s found", count=len(partners)),
         )
 
     @api.model

@@ -234,7 +234,7 @@ class ResPartner(models.Model):
     def _search_id_number_input(self, operator, value):
         """Exact match on the full number only, never a partial one, and for
         the identity group only: every lookup is logged and the lookups of a
-        user are limited per hour (property.identity.lookup._log_lookup), so
+        user are limited per hour (property.access.log._log_identity_lookup), so
         that a number cannot be confirmed by guessing (D-3)."""
         if not self.env.su and not self.env.user.has_group(IDENTITY_GROUP):
             raise AccessError(
@@ -249,7 +249,7 @@ class ResPartner(models.Model):
         if domain == [("id", "=", 0)]:
             return domain
         partners = self.sudo().with_context(active_test=False).search(domain)
-        self.env["property.identity.lookup"]._log_lookup(partners)
+        self.env["property.access.log"]._log_identity_lookup(partners)
         return [("id", "in", partners.ids)]
 
     def _condition_to_sql(self, alias, fname, operator, value, query):
