@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 # models whose export hands out owners' personal information
@@ -55,11 +55,14 @@ class Base(models.AbstractModel):
         )
         return result
 
+    # no @api.readonly on these overrides: a read that shows sensitive data
+    # writes an access-log entry, which needs a read-write transaction
     def web_read(self, specification):
         result = super().web_read(specification)
         self._property_log_sensitive_reads(specification, result, single=True)
         return result
 
+    @api.model
     def web_search_read(self, domain, specification, *args, **kwargs):
         result = super().web_search_read(domain, specification, *args, **kwargs)
         self._property_log_sensitive_reads(

@@ -36,7 +36,11 @@ class PropertyFestivalGreeting(models.Model):
     def _greet(self, festival, partners):
         """Record and send the greetings of one festival: an email card when
         the festival says so and the customer has an email, otherwise a
-        to-do for the project manager to greet in person."""
+        to-do for the project manager to greet in person. Nobody who withdrew
+        their consent to greetings is greeted."""
+        partners -= self.env["property.consent"]._partners_objecting(
+            partners, "greetings"
+        )
         template = self.env.ref(
             "property_cs.mail_template_festival_greeting", raise_if_not_found=False
         )

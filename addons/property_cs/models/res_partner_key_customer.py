@@ -231,7 +231,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_send_birthday_greetings(self):
-        """Greet key customers on their birthday (D-5), once a year each."""
+        """Greet key customers on their birthday (D-5), once a year each,
+        unless they withdrew their consent to greetings."""
         template = self.env.ref(
             "property_cs.mail_template_birthday_greeting", raise_if_not_found=False
         )
@@ -245,9 +246,13 @@ class ResPartner(models.Model):
                 ("email", "!=", False),
             ]
         )
-        for partner in candidates.filtered(
+        candidates = candidates.filtered(
             lambda p: (p.date_birth.month, p.date_birth.day) == (today.month, today.day)
-        ):
+        )
+        candidates -= self.env["property.consent"]._partners_objecting(
+            candidates, "greetings"
+        )
+        for partner in candidates:
             partner.message_post_with_source(
                 template,
                 message_type="comment",

@@ -33,3 +33,4 @@ from . import test_account_policy
 from . import test_access_log
 from . import test_personal_data
 from . import test_erasure_retention
+from . import test_consent_purpose

@@ -28,7 +28,10 @@ class PropertySurveyCampaign(models.Model):
         query whatever the frame size. Returns a list of dicts with the
         unit, building, property type, customer type (the first owner's owner
         group) and the respondent (first current owner, else resident).
-        ``unit_ids`` restricts the frame to these units (reserve draws)."""
+        ``unit_ids`` restricts the frame to these units (reserve draws).
+        A person who withdrew their consent to surveys is never the
+        respondent: the next household member is, else the unit is left out.
+        """
         self.ensure_one()
         for model in ("property.unit", "property.unit.partner", "res.partner"):
             self.env[model].flush_model()
@@ -56,6 +59,14 @@ class PropertySurveyCampaign(models.Model):
                           FROM property_unit_partner l
                           JOIN res_partner p ON p.id = l.partner_id
                          WHERE %s
+                           AND NOT COALESCE((
+                                SELECT c.date_withdrawn IS NOT NULL
+                                  FROM property_consent c
+                                 WHERE c.partner_id = l.partner_id
+                                   AND c.scope = 'surveys' AND c.active
+                                 ORDER BY c.date DESC, c.id DESC
+                                 LIMIT 1
+                           ), FALSE)
                          ORDER BY l.role_sequence, l.id
                          LIMIT 1
                   ) resp ON TRUE

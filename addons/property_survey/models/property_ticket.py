@@ -31,15 +31,22 @@ class PropertyTicket(models.Model):
         """After closure, ask the owner a short pulse survey of the ticket's
         category (D-29), only when the pulse survey is the ticket's one
         satisfaction contact (the company setting, at most one contact per
-        ticket). Pulse answers form their own series, never merged into
-        campaign figures. Called when a ticket closes."""
+        ticket) and the owner has not withdrawn their consent to surveys.
+        Pulse answers form their own series, never merged into campaign
+        figures. Called when a ticket closes."""
         template = self.env.ref(
             "property_survey.mail_template_pulse_invitation", raise_if_not_found=False
         )
         answers = self.env["survey.user_input"]
         for ticket in self:
             survey = ticket.category_id and ticket.category_id._get_pulse_survey()
-            if not survey or not ticket._claim_satisfaction_contact("survey"):
+            if (
+                not survey
+                or self.env["property.consent"]._partners_objecting(
+                    ticket.partner_id, "surveys"
+                )
+                or not ticket._claim_satisfaction_contact("survey")
+            ):
                 continue
             answer = survey.sudo()._create_answer(
                 partner=ticket.partner_id,
