@@ -5,7 +5,7 @@ import re
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .property_ticket_complaint_mixin import COMPLAINT_SEVERITIES
+from .constants import COMPLAINT_SEVERITIES
 
 SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
 # mainland mobiles and landlines, optionally with +86

@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
+from operator import itemgetter
 
 from markupsafe import Markup
 
@@ -8,11 +9,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import email_normalize, format_datetime
 
+from .constants import GROUP_SUPERVISOR, HANDLED_STATES, OPEN_STATES
 from .res_company import SATISFACTION_CHANNELS
 from .ticket_kinds import TICKET_KINDS
 
-OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
-SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
+# the states in which the form shows what keeps a ticket from closing
+CLOSABLE_STATES = ("in_progress", "paused", "done")
 
 
 class PropertyTicket(models.Model):
@@ -26,11 +28,6 @@ class PropertyTicket(models.Model):
         "mail.thread.cc",
         "mail.activity.mixin",
         "rating.mixin",
-        "property.ticket.sla.mixin",
-        "property.ticket.billing.mixin",
-        "property.ticket.portal.mixin",
-        "property.ticket.callback.mixin",
-        "property.ticket.complaint.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["number", "name"]
@@ -216,6 +213,11 @@ class PropertyTicket(models.Model):
         tracking=True,
         help="When the incident was reported to the police, fire brigade or "
         "other authority; required to close a safety incident.",
+    )
+    closure_blocker_text = fields.Text(
+        string="Before Closing",
+        compute="_compute_closure_blocker_text",
+        help="What still keeps the ticket from being closed.",
     )
     opportunity_id = fields.Many2one("crm.lead", readonly=True, copy=False)
     # the owner's context beside the form (D-4, D-5): staff only
@@ -478,19 +480,146 @@ class PropertyTicket(models.Model):
             raise ValidationError(self.env._("A ticket cannot be linked to itself."))
 
     # ------------------------------------------------------------------
-    # CRUD
+    # CRUD: THE PIPELINE
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        """The one create of a ticket: runs the "prepare" hooks of
+        ``_ticket_create_hooks`` on the values, inserts, then runs its
+        "after" hooks on the new tickets, in sequence order."""
+        hooks = sorted(self._ticket_create_hooks(), key=itemgetter(0))
+        for _seq, phase, method in hooks:
+            if phase == "prepare":
+                getattr(self, method)(vals_list)
+        tickets = super().create(vals_list)
+        for _seq, phase, method in hooks:
+            if phase == "after":
+                getattr(tickets, method)()
+        return tickets
+
+    def write(self, vals):
+        """The one write of a ticket. A stage change is checked against
+        ``_stage_blockers`` (all reasons in one message); the write hooks of
+        the changed fields prepare (``_ticket_write_hooks``); after the
+        write, the stage hooks of the tickets' transitions
+        (``_ticket_stage_hooks``) and the write hooks' follow-ups run
+        together in sequence order."""
+        if "user_id" in vals:
+            vals = dict(vals, date_assigned=fields.Datetime.now())
+        stage = self.env["property.ticket.stage"]
+        if "stage_id" in vals:
+            stage = stage.browse(vals["stage_id"])
+            vals = dict(vals)
+            if stage.state == "done":
+                vals.setdefault("date_done", fields.Datetime.now())
+            elif stage.state == "closed":
+                vals.setdefault("date_closed", fields.Datetime.now())
+            self._raise_stage_blockers(stage.state, vals)
+        old_states = {ticket.id: ticket.state for ticket in self} if stage else {}
+        follow_ups = []
+        for seq, field_names, method in self._ticket_write_hooks():
+            if set(field_names) & set(vals):
+                follow_up = getattr(self, method)(vals)
+                if follow_up:
+                    follow_ups.append((seq, follow_up))
+        res = super().write(vals)
+        if stage:
+            follow_ups += self._stage_hook_calls(old_states, stage.state)
+        for _seq, follow_up in sorted(follow_ups, key=itemgetter(0)):
+            follow_up()
+        return res
+
+    def _ticket_create_hooks(self):
+        """Create hooks: ``[(sequence, phase, method name)]``. A "prepare"
+        hook is called on the empty model with the list of values before
+        the insert and may change them in place; an "after" hook is called
+        on the new tickets. Each part of the ticket extends the list with
+        ``super()``; the sequence, not the inheritance, gives the order."""
+        return [
+            (10, "prepare", "_prepare_default_stage"),
+            (20, "prepare", "_prepare_numbers"),
+            (10, "after", "_assign_missing_numbers"),
+        ]
+
+    def _ticket_write_hooks(self):
+        """Write hooks of field changes: ``[(sequence, field names, method
+        name)]``. When the values written hold one of the fields, the
+        method is called on the tickets with the values before the write
+        (it may check and remember the old state) and returns ``None`` or a
+        function to run after the write; these follow-ups run with the
+        stage hooks, in sequence order."""
+        return []
+
+    def _ticket_stage_hooks(self):
+        """Stage hooks: ``[(sequence, event, state or None, method name)]``,
+        run after a write that changes the stage, on the tickets concerned,
+        in sequence order:
+
+        - ``"enter"``: the tickets that enter ``state`` (None: any stage);
+        - ``"leave"``: the tickets that leave ``state``;
+        - ``"reopen"``: done or closed tickets that go back to an open state
+          (``state`` is the new state, None for any).
+        """
+        return [
+            (90, "enter", "done", "_propagate_to_children"),
+            (90, "enter", "closed", "_propagate_to_children"),
+        ]
+
+    def _stage_hook_calls(self, old_states, new_state):
+        """[(sequence, function)] of the stage hooks for the tickets that
+        moved from ``old_states`` (``{ticket id: state}``) to ``new_state``."""
+        calls = []
+        for seq, event, state, method in self._ticket_stage_hooks():
+            if event == "enter":
+                tickets = self.filtered(
+                    lambda t, state=state: (
+                        (state is None or new_state == state)
+                        and old_states[t.id] != new_state
+                    )
+                )
+            elif event == "leave":
+                tickets = self.filtered(
+                    lambda t, state=state: (
+                        old_states[t.id] == state and new_state != state
+                    )
+                )
+            elif event == "reopen":
+                tickets = self.filtered(
+                    lambda t, state=state: (
+                        old_states[t.id] in HANDLED_STATES
+                        and new_state in OPEN_STATES
+                        and (state is None or new_state == state)
+                    )
+                )
+            else:
+                raise ValueError(f"Unknown ticket stage event {event!r}")
+            if tickets:
+                calls.append((seq, getattr(tickets, method)))
+        return calls
+
+    @api.model
+    def _prepare_default_stage(self, vals_list):
+        """A request enters its first stage as a tracked change whatever its
+        channel: portal, email alias and public-form requests get the
+        received message too, not only those typed in the agents' form
+        (which sends the default stage)."""
+        stage = self._default_stage_id()
+        if stage:
+            for vals in vals_list:
+                if not vals.get("stage_id"):
+                    vals["stage_id"] = stage.id
+
+    @api.model
+    def _prepare_numbers(self, vals_list):
         for vals in vals_list:
             if vals.get("number", "/") == "/":
                 project = self._project_from_values(vals)
                 if project:
                     vals["number"] = project._take_ticket_number()
-        tickets = super().create(vals_list)
-        for ticket in tickets.filtered(lambda t: t.number == "/"):
+
+    def _assign_missing_numbers(self):
+        for ticket in self.filtered(lambda t: t.number == "/"):
             ticket.number = ticket.project_id._take_ticket_number()
-        return tickets
 
     @api.model
     def _project_from_values(self, vals):
@@ -502,22 +631,88 @@ class PropertyTicket(models.Model):
             return self.env["property.building"].browse(vals["building_id"]).project_id
         return self.env["property.project"]
 
-    def write(self, vals):
-        if "user_id" in vals:
-            vals = dict(vals, date_assigned=fields.Datetime.now())
-        if "stage_id" in vals:
-            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
-            now = fields.Datetime.now()
-            if stage.state == "done":
-                vals.setdefault("date_done", now)
-            elif stage.state == "closed":
-                vals.setdefault("date_closed", now)
-        if "stage_id" in vals and stage.state in ("done", "closed"):
-            self._check_closure_requirements(stage.state, vals)
-        res = super().write(vals)
-        if "stage_id" in vals:
-            self._propagate_to_children()
-        return res
+    # ------------------------------------------------------------------
+    # CLOSURE GUARDS: ONE LIST OF REASONS
+    # ------------------------------------------------------------------
+    def _stage_blockers(self, state, vals=None):
+        """Why these tickets cannot move to ``state`` now:
+        ``{ticket id: [reason, ...]}``, tickets without reason left out.
+        ``vals`` are the values written with the stage change. Each part of
+        the ticket adds its reasons with ``super()``: a safety incident
+        needs the time it was reported to the authorities (A9); a rejected
+        suggestion needs a reasoned reply (A7)."""
+        vals = vals or {}
+        blockers = {}
+        for ticket in self:
+            reasons = []
+            if (
+                state == "closed"
+                and ticket.kind == "safety"
+                and not vals.get(
+                    "date_authority_reported", ticket.date_authority_reported
+                )
+            ):
+                reasons.append(
+                    self.env._(
+                        "the time the safety incident was reported to the "
+                        "authorities is not recorded"
+                    )
+                )
+            if (
+                state in HANDLED_STATES
+                and ticket.kind == "suggestion"
+                and vals.get("suggestion_decision", ticket.suggestion_decision)
+                == "rejected"
+                and not vals.get("owner_reply", ticket.owner_reply)
+            ):
+                reasons.append(
+                    self.env._("the rejected suggestion has no reasoned reply")
+                )
+            if reasons:
+                blockers[ticket.id] = reasons
+        return blockers
+
+    def _closure_blockers(self, vals=None):
+        """``{ticket id: [reason, ...]}``: why each ticket cannot close."""
+        return self._stage_blockers("closed", vals)
+
+    def _raise_stage_blockers(self, state, vals=None):
+        """Raise one error that lists every reason of every ticket."""
+        blockers = self._stage_blockers(state, vals)
+        if not blockers:
+            return
+        lines = []
+        for ticket in self.filtered(lambda t: t.id in blockers):
+            reasons = "; ".join(blockers[ticket.id])
+            if state == "closed":
+                line = self.env._(
+                    "Cannot close %(ticket)s: %(reasons)s.",
+                    ticket=ticket.display_name,
+                    reasons=reasons,
+                )
+            elif state == "done":
+                line = self.env._(
+                    "Cannot mark %(ticket)s as done: %(reasons)s.",
+                    ticket=ticket.display_name,
+                    reasons=reasons,
+                )
+            else:
+                line = self.env._(
+                    "Cannot move %(ticket)s: %(reasons)s.",
+                    ticket=ticket.display_name,
+                    reasons=reasons,
+                )
+            lines.append(line)
+        raise UserError("\n".join(lines))
+
+    @api.depends_context("uid")
+    def _compute_closure_blocker_text(self):
+        """The reasons that keep each ticket from closing, on the form."""
+        shown = self.filtered(lambda t: t.id and t.state in CLOSABLE_STATES)
+        blockers = shown._closure_blockers() if shown else {}
+        for ticket in self:
+            reasons = blockers.get(ticket.id)
+            ticket.closure_blocker_text = "\n".join(reasons) if reasons else False
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_recorded(self):
@@ -598,7 +793,7 @@ class PropertyTicket(models.Model):
         owner: a supervisor closes them."""
         for ticket in self:
             if ticket.location_type == "common" and not self.env.user.has_group(
-                SUPERVISOR_GROUP
+                GROUP_SUPERVISOR
             ):
                 raise UserError(self.env._("A supervisor closes common-area tickets."))
         self._move_to("closed")
@@ -655,38 +850,6 @@ class PropertyTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return message
-
-    def _check_closure_requirements(self, state, vals):
-        """A safety incident cannot close without the time it was reported to
-        the authorities; a rejected suggestion needs a reasoned reply."""
-        for ticket in self:
-            if (
-                state == "closed"
-                and ticket.kind == "safety"
-                and not vals.get(
-                    "date_authority_reported", ticket.date_authority_reported
-                )
-            ):
-                raise UserError(
-                    self.env._(
-                        "Record when safety incident %(ticket)s was reported to the "
-                        "authorities before closing it.",
-                        ticket=ticket.display_name,
-                    )
-                )
-            if (
-                ticket.kind == "suggestion"
-                and vals.get("suggestion_decision", ticket.suggestion_decision)
-                == "rejected"
-                and not vals.get("owner_reply", ticket.owner_reply)
-            ):
-                raise UserError(
-                    self.env._(
-                        "A rejected suggestion needs a reasoned reply to the owner "
-                        "(%(ticket)s).",
-                        ticket=ticket.display_name,
-                    )
-                )
 
     def action_confirm_sender(self):
         """An agent confirms that an emailed request comes from the owner."""

@@ -13,14 +13,13 @@ PORTAL_MAX_PHOTOS = 10
 PORTAL_MAX_PHOTO_SIZE = 10 * 1024 * 1024  # bytes
 
 
-class PropertyTicketPortalMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """What owners and tenants do with their tickets in the portal (D-9,
     D-10, D-14): submit with photos, follow, confirm or reopen. Controllers
     call these methods; they check the partner's rights, then act as
     superuser."""
 
-    _name = "property.ticket.portal.mixin"
-    _description = "Service Ticket Portal Actions"
+    _inherit = "property.ticket"
 
     @api.model
     def _portal_units_for(self, partner):
