@@ -42,6 +42,11 @@ from . import property_complaint_compensation
 from . import property_complaint_case
 from . import property_project_complaint
 from . import property_ticket
+from . import property_ticket_intake
+from . import property_ticket_kind_rules
+from . import property_ticket_incident
+from . import property_ticket_service
+from . import property_ticket_satisfaction
 from . import property_ticket_sla
 from . import property_ticket_billing
 from . import property_ticket_portal

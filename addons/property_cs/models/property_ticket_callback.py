@@ -157,6 +157,10 @@ class PropertyTicket(models.Model):
             ready.action_complaint_callback_done()
 
     @api.model
+    def _auto_confirm_domain(self):
+        return super()._auto_confirm_domain() + self._callback_auto_confirm_domain()
+
+    @api.model
     def _callback_auto_confirm_domain(self):
         """Complaints waiting for their callback are not confirmed
         automatically."""

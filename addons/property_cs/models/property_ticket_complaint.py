@@ -243,6 +243,13 @@ class PropertyTicket(models.Model):
                 blockers.setdefault(ticket.id, []).extend(reasons)
         return blockers
 
+    @api.model
+    def _auto_confirm_domain(self):
+        """A complaint is confirmed automatically only once summarised."""
+        return super()._auto_confirm_domain() + [
+            ("complaint_step", "in", (False, "summarized"))
+        ]
+
     def _complaint_acknowledge_new(self):
         complaints = self.filtered(lambda t: t.kind == "complaint")
         if complaints:
