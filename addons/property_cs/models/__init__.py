@@ -1,5 +1,6 @@
 from . import mail_thread
 from . import res_company
+from . import res_company_upload
 from . import res_config_settings
 from . import res_users
 from . import property_project

@@ -41,3 +41,14 @@ COMPLAINT_SEVERITIES = [
     ("serious", "Serious"),
     ("critical", "Critical"),
 ]
+
+# files the owner-facing forms accept (company settings choose the set)
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+UPLOAD_TYPE_SETS = {
+    "images": IMAGE_TYPES,
+    "images_pdf": (*IMAGE_TYPES, "application/pdf"),
+}
+UPLOAD_TYPES = [
+    ("images", "Photos"),
+    ("images_pdf", "Photos and PDF Documents"),
+]

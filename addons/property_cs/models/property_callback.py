@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from .constants import (
     GROUP_AGENT,
     GROUP_HEAD_OFFICE,
+    GROUP_MANAGER,
     GROUP_SUPERVISOR,
     OPEN_CALLBACK_STATES,
 )
@@ -508,7 +509,7 @@ class PropertyCallback(models.Model):
         the project manager when the project has none."""
         self.ensure_one()
         group = self.env.ref(GROUP_SUPERVISOR)
-        manager_group = self.env.ref("property_cs.group_property_cs_manager")
+        manager_group = self.env.ref(GROUP_MANAGER)
         users = self.project_id.sudo().user_ids.filtered(
             lambda u: (
                 u.active and group in u.groups_id and manager_group not in u.groups_id

@@ -5,16 +5,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
-
-# uploads accepted on the public complaint form: photos and PDF letters
-PUBLIC_UPLOAD_TYPES = (
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "application/pdf",
-)
 
 
 class PropertyComplaintSubmission(models.Model):
@@ -83,33 +73,8 @@ class PropertyComplaintSubmission(models.Model):
 
     @api.model
     def _check_uploads(self, company, uploads):
-        """Photos or PDF only, within the company's count and size limits."""
-        uploads = [(name, content) for name, content in uploads if content]
-        max_files = company.property_complaint_upload_max_files
-        if len(uploads) > max_files:
-            raise UserError(
-                self.env._("Attach at most %(count)s files.", count=max_files)
-            )
-        max_bytes = company.property_complaint_upload_max_mb * 1024 * 1024
-        checked = []
-        for name, content in uploads:
-            mimetype = guess_mimetype(content)
-            if mimetype not in PUBLIC_UPLOAD_TYPES:
-                raise UserError(
-                    self.env._(
-                        "%(file)s is not a photo or a PDF document.", file=name or "?"
-                    )
-                )
-            if len(content) > max_bytes:
-                raise UserError(
-                    self.env._(
-                        "%(file)s is larger than %(size)s MB.",
-                        file=name,
-                        size=company.property_complaint_upload_max_mb,
-                    )
-                )
-            checked.append((name or "file", content, mimetype))
-        return checked
+        """The company's upload policy of the public complaint form."""
+        return company._property_check_uploads(uploads, "public_complaint")
 
     @api.model
     def _submit(self, project, values, uploads, ip_address):
