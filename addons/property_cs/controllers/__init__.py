@@ -1,3 +1,4 @@
 from . import portal
 from . import faq
 from . import complaint
+from . import complaint_tracking

@@ -24,7 +24,7 @@ class PropertyTicket(models.Model):
     waiting for their callback.
 
     An unsatisfied callback reopens the ticket through ``action_reopen``,
-    which restarts the SLA clock (see the SLA mixin); reopening a ticket for
+    which restarts the SLA clock (see property_ticket_sla.py); reopening a ticket for
     any other reason cancels its callbacks still open, since the matter is
     handled again and will be called back after the next closure."""
 

@@ -133,3 +133,9 @@ class PropertyTicket(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
         return partner
+
+    def _complaint_is_unverified(self):
+        """A complaint whose sender is not confirmed yet (public form, email):
+        its tracking link is open to anyone who has it."""
+        self.ensure_one()
+        return self.kind == "complaint" and self.is_sender_unverified

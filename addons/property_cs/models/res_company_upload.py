@@ -53,6 +53,14 @@ class ResCompany(models.Model):
         help="What the public complaint form accepts.",
     )
 
+    property_complaint_tracking_post_limit = fields.Integer(
+        string="Tracking Page Posts per Hour",
+        default=5,
+        help="Messages and files that people without an account may add per "
+        "hour to a complaint not yet verified, through its tracking link "
+        "(per complaint and per client address); 0 = no limit.",
+    )
+
     def _property_check_uploads(self, uploads, form):
         """Check uploads against the company's policy of ``form`` ("portal"
         or "public_complaint"): the accepted types, the number of files and
