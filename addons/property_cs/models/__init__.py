@@ -44,6 +44,8 @@ from . import property_complaint_case
 from . import property_project_complaint
 from . import property_ticket
 from . import property_ticket_intake
+from . import property_ticket_dispatch
+from . import property_ticket_owner_context
 from . import property_ticket_kind_rules
 from . import property_ticket_incident
 from . import property_ticket_service

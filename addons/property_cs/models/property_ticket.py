@@ -17,9 +17,10 @@ class PropertyTicket(models.Model):
     on a named person (D-8) and is followed until closed (D-9, D-10).
 
     The ticket is one model split by capability into files that extend it
-    with ``_inherit = "property.ticket"``: intake, kind rules, incidents,
-    service, satisfaction, SLA, billing, portal, callbacks, complaint
-    (steps, reply deadline, public form), progress, deadline, token.
+    with ``_inherit = "property.ticket"``: intake, dispatch, owner context,
+    kind rules, incidents, service, satisfaction, SLA, billing, portal,
+    callbacks, complaint (steps, reply deadline, public form), progress,
+    deadline, token.
 
     The pipeline: this file holds the only ``create`` and ``write``; the
     parts never override them, they declare hooks that these run in
@@ -193,32 +194,10 @@ class PropertyTicket(models.Model):
         tracking=True,
         help="When we told the owner the request would be solved.",
     )
-    is_promise_missed = fields.Boolean(
-        compute="_compute_is_promise_missed", search="_search_is_promise_missed"
-    )
     closure_blocker_text = fields.Text(
         string="Before Closing",
         compute="_compute_closure_blocker_text",
         help="What still keeps the ticket from being closed.",
-    )
-    # the owner's context beside the form (D-4, D-5): staff only
-    partner_handling_tip = fields.Text(
-        related="partner_id.handling_tip",
-        string="Handling Tip",
-        groups="base.group_user",
-    )
-    partner_is_key_customer = fields.Boolean(
-        related="partner_id.is_key_customer", groups="base.group_user"
-    )
-    partner_key_customer_reasons = fields.Text(
-        related="partner_id.key_customer_reasons",
-        string="Key-Customer Reasons",
-        groups="base.group_user",
-    )
-    unit_open_ticket_ids = fields.Many2many(
-        "property.ticket",
-        string="Open Tickets of the Unit",
-        compute="_compute_unit_open_ticket_ids",
     )
     color = fields.Integer()
 
@@ -306,39 +285,6 @@ class PropertyTicket(models.Model):
                 limit=1,
             )
 
-    @api.depends("unit_id")
-    def _compute_unit_open_ticket_ids(self):
-        tickets = self.search(
-            [("unit_id", "in", self.unit_id.ids), ("state", "in", OPEN_STATES)]
-        )
-        for ticket in self:
-            ticket.unit_open_ticket_ids = tickets.filtered(
-                lambda t, ticket=ticket: (
-                    t.unit_id == ticket.unit_id and t.id != ticket.id
-                )
-            )
-
-    @api.depends("date_promised", "state")
-    def _compute_is_promise_missed(self):
-        now = fields.Datetime.now()
-        for ticket in self:
-            ticket.is_promise_missed = bool(
-                ticket.date_promised
-                and ticket.date_promised < now
-                and ticket.state in OPEN_STATES
-            )
-
-    def _search_is_promise_missed(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on missed promises."))
-        domain = [
-            ("date_promised", "<", fields.Datetime.now()),
-            ("state", "in", OPEN_STATES),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", *domain]
-
     def _compute_access_url(self):
         res = super()._compute_access_url()
         for ticket in self:
@@ -378,26 +324,6 @@ class PropertyTicket(models.Model):
                         "Unit %(unit)s does not belong to project %(project)s.",
                         unit=ticket.unit_id.complete_name,
                         project=ticket.project_id.name,
-                    )
-                )
-
-    @api.constrains("user_id", "department_id")
-    def _check_user_in_department(self):
-        """Responsibility lands on a named member of the department (D-8). A
-        complaint's handler is a customer-service agent; its departments work
-        recovery tasks (D-16)."""
-        for ticket in self:
-            if (
-                ticket.kind != "complaint"
-                and ticket.user_id
-                and ticket.department_id
-                and ticket.user_id not in ticket.department_id._get_dispatchable_users()
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(user)s is not a member of %(department)s.",
-                        user=ticket.user_id.name,
-                        department=ticket.department_id.display_name,
                     )
                 )
 
@@ -625,46 +551,6 @@ class PropertyTicket(models.Model):
                 self.env._("No stage is configured for the state %s.", state)
             )
         return stage
-
-    def action_open_assign(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Dispatch"),
-            "res_model": "property.ticket.assign",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }
-
-    def action_assign(self, department, user, reason=False):
-        """Dispatch to a department and a named person (D-8). A change of
-        person or department after the first dispatch needs a reason."""
-        for ticket in self:
-            if ticket.user_id and not reason:
-                raise UserError(
-                    self.env._(
-                        "Give a reason to transfer %(ticket)s from %(user)s.",
-                        ticket=ticket.display_name,
-                        user=ticket.user_id.name,
-                    )
-                )
-            previous = ticket.user_id
-            vals = {"department_id": department.id, "user_id": user.id}
-            if ticket.state == "new":
-                vals["stage_id"] = ticket._stage_for("dispatched").id
-            ticket.write(vals)
-            if previous and reason:
-                ticket.message_post(
-                    body=self.env._(
-                        "Transferred from %(old)s to %(new)s: %(reason)s",
-                        old=previous.name,
-                        new=user.name,
-                        reason=reason,
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-        return True
 
     def action_start(self):
         self._move_to("in_progress")

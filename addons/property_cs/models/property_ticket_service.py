@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
+
+from .constants import OPEN_STATES
 
 
 class PropertyTicket(models.Model):
@@ -15,6 +17,9 @@ class PropertyTicket(models.Model):
 
     _inherit = "property.ticket"
 
+    is_promise_missed = fields.Boolean(
+        compute="_compute_is_promise_missed", search="_search_is_promise_missed"
+    )
     promise_ids = fields.One2many(
         "property.ticket.promise", "ticket_id", string="Broken Promises"
     )
@@ -131,3 +136,24 @@ class PropertyTicket(models.Model):
             "company_id": self.company_id.id,
             "description": self.description,
         }
+
+    @api.depends("date_promised", "state")
+    def _compute_is_promise_missed(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.is_promise_missed = bool(
+                ticket.date_promised
+                and ticket.date_promised < now
+                and ticket.state in OPEN_STATES
+            )
+
+    def _search_is_promise_missed(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on missed promises."))
+        domain = [
+            ("date_promised", "<", fields.Datetime.now()),
+            ("state", "in", OPEN_STATES),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
