@@ -512,6 +512,12 @@ class PropertyTicket(models.Model):
                     ticket=ticket.display_name,
                     reasons=reasons,
                 )
+            elif state == "paused":
+                line = self.env._(
+                    "Cannot pause %(ticket)s: %(reasons)s.",
+                    ticket=ticket.display_name,
+                    reasons=reasons,
+                )
             else:
                 line = self.env._(
                     "Cannot move %(ticket)s: %(reasons)s.",
@@ -529,15 +535,6 @@ class PropertyTicket(models.Model):
         for ticket in self:
             reasons = blockers.get(ticket.id)
             ticket.closure_blocker_text = "\n".join(reasons) if reasons else False
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_recorded(self):
-        raise UserError(
-            self.env._(
-                "Every contact stays on record: cancel the ticket instead "
-                "of deleting it."
-            )
-        )
 
     # ------------------------------------------------------------------
     # ACTIONS
@@ -590,7 +587,3 @@ class PropertyTicket(models.Model):
     def _move_to(self, state):
         if self:
             self.write({"stage_id": self._stage_for(state).id})
-
-    # ------------------------------------------------------------------
-    # BUSINESS
-    # ------------------------------------------------------------------

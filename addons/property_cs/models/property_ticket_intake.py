@@ -8,7 +8,8 @@ from odoo.tools import email_normalize
 class PropertyTicket(models.Model):
     """Intake of a ticket (D-14): the phone call finds the caller and their
     unit; an email to the project's alias becomes a ticket marked "sender
-    unverified" until an agent or the owner's portal login confirms it."""
+    unverified" until an agent or the owner's portal login confirms it.
+    Every contact stays on record: tickets are cancelled, never deleted."""
 
     _inherit = "property.ticket"
 
@@ -100,3 +101,12 @@ class PropertyTicket(models.Model):
             if links:
                 values["unit_id"] = links[0].unit_id.id
         return super().message_new(msg_dict, custom_values=values)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        raise UserError(
+            self.env._(
+                "Every contact stays on record: cancel the ticket instead "
+                "of deleting it."
+            )
+        )
