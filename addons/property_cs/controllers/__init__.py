@@ -2,3 +2,4 @@ from . import portal
 from . import faq
 from . import complaint
 from . import privacy
+from . import complaint_tracking

@@ -3,11 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .property_callback_generation_mixin import (
-    AGENT_GROUP,
-    HEAD_OFFICE_GROUP,
+from .constants import (
+    GROUP_AGENT,
+    GROUP_HEAD_OFFICE,
+    GROUP_MANAGER,
+    GROUP_SUPERVISOR,
     OPEN_CALLBACK_STATES,
-    SUPERVISOR_GROUP,
 )
 from .ticket_kinds import TICKET_KINDS
 
@@ -39,7 +40,6 @@ class PropertyCallback(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
-        "property.callback.generation.mixin",
         "property.workflow.guard.mixin",
     ]
     _order = "date_due, id"
@@ -280,7 +280,7 @@ class PropertyCallback(models.Model):
 
     def _check_supervisor(self):
         if (
-            not self.env.user.has_group(SUPERVISOR_GROUP)
+            not self.env.user.has_group(GROUP_SUPERVISOR)
             and not self.env.is_superuser()
         ):
             raise UserError(self.env._("Only supervisors cancel or retry callbacks."))
@@ -346,8 +346,8 @@ class PropertyCallback(models.Model):
             if ticket and not self._callers_who_can_open(
                 user,
                 ticket,
-                self.env.ref(AGENT_GROUP),
-                self.env.ref(HEAD_OFFICE_GROUP),
+                self.env.ref(GROUP_AGENT),
+                self.env.ref(GROUP_HEAD_OFFICE),
             ):
                 raise UserError(
                     self.env._(
@@ -362,7 +362,7 @@ class PropertyCallback(models.Model):
 
     def _check_supervisor_reassign(self):
         if (
-            not self.env.user.has_group(SUPERVISOR_GROUP)
+            not self.env.user.has_group(GROUP_SUPERVISOR)
             and not self.env.is_superuser()
         ):
             raise UserError(
@@ -508,8 +508,8 @@ class PropertyCallback(models.Model):
         """Supervisors of the callback's project (not project managers), or
         the project manager when the project has none."""
         self.ensure_one()
-        group = self.env.ref(SUPERVISOR_GROUP)
-        manager_group = self.env.ref("property_cs.group_property_cs_manager")
+        group = self.env.ref(GROUP_SUPERVISOR)
+        manager_group = self.env.ref(GROUP_MANAGER)
         users = self.project_id.sudo().user_ids.filtered(
             lambda u: (
                 u.active and group in u.groups_id and manager_group not in u.groups_id

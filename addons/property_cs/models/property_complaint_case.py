@@ -5,9 +5,8 @@ import re
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .property_ticket_complaint_mixin import COMPLAINT_SEVERITIES
+from .constants import COMPLAINT_SEVERITIES, GROUP_HEAD_OFFICE, GROUP_SUPERVISOR
 
-SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
 # mainland mobiles and landlines, optionally with +86
 PHONE_PATTERN = re.compile(
     r"(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8})(?!\d)"
@@ -36,8 +35,7 @@ class PropertyComplaintCase(models.Model):
         readonly=True,
         index=True,
         ondelete="restrict",
-        groups="property_cs.group_property_cs_supervisor,"
-        "property_cs.group_property_cs_head_office",
+        groups=f"{GROUP_SUPERVISOR},{GROUP_HEAD_OFFICE}",
     )
     project_id = fields.Many2one("property.project", readonly=True, index=True)
     company_id = fields.Many2one(
@@ -60,7 +58,7 @@ class PropertyComplaintCase(models.Model):
     def action_approve(self):
         """A supervisor reviews the scrubbing and approves the case for
         training."""
-        if not self.env.user.has_group(SUPERVISOR_GROUP):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(self.env._("A supervisor approves training cases."))
         self.write({"state": "approved", "approved_by_id": self.env.user.id})
         return True

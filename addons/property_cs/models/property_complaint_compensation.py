@@ -3,7 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-MANAGER_GROUP = "property_cs.group_property_cs_manager"
+from .constants import GROUP_MANAGER
 
 
 class PropertyComplaintCompensation(models.Model):
@@ -130,7 +130,7 @@ class PropertyComplaintCompensation(models.Model):
 
     def action_approve(self):
         """The project manager approves a compensation above the threshold."""
-        if not self.env.user.has_group(MANAGER_GROUP):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise AccessError(self.env._("The project manager approves compensations."))
         for compensation in self:
             if compensation.state != "to_approve":

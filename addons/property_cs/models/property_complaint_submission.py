@@ -5,16 +5,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
-
-# uploads accepted on the public complaint form: photos and PDF letters
-PUBLIC_UPLOAD_TYPES = (
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "application/pdf",
-)
 
 
 class PropertyComplaintSubmission(models.Model):
@@ -35,6 +25,17 @@ class PropertyComplaintSubmission(models.Model):
     )
     ticket_id = fields.Many2one("property.ticket", readonly=True, ondelete="set null")
     project_id = fields.Many2one("property.project", readonly=True)
+    action = fields.Selection(
+        [
+            ("form", "Complaint Form"),
+            ("message", "Message on the Tracking Page"),
+            ("upload", "File on the Tracking Page"),
+        ],
+        default="form",
+        required=True,
+        readonly=True,
+        index=True,
+    )
 
     @api.model
     def _check_throttle(self, company, ip_address, email, phone=False):
@@ -46,6 +47,7 @@ class PropertyComplaintSubmission(models.Model):
         if ip_limit and ip_address:
             count = self.sudo().search_count(
                 [
+                    ("action", "=", "form"),
                     ("ip_address", "=", ip_address),
                     ("create_date", ">=", now - timedelta(hours=1)),
                 ]
@@ -60,7 +62,11 @@ class PropertyComplaintSubmission(models.Model):
         email_limit = company.property_complaint_form_email_limit
         if email_limit and email:
             count = self.sudo().search_count(
-                [("email", "=", email), ("create_date", ">=", now - timedelta(days=1))]
+                [
+                    ("action", "=", "form"),
+                    ("email", "=", email),
+                    ("create_date", ">=", now - timedelta(days=1)),
+                ]
             )
             if count >= email_limit:
                 raise UserError(
@@ -71,7 +77,11 @@ class PropertyComplaintSubmission(models.Model):
                 )
         elif email_limit and phone:
             count = self.sudo().search_count(
-                [("phone", "=", phone), ("create_date", ">=", now - timedelta(days=1))]
+                [
+                    ("action", "=", "form"),
+                    ("phone", "=", phone),
+                    ("create_date", ">=", now - timedelta(days=1)),
+                ]
             )
             if count >= email_limit:
                 raise UserError(
@@ -82,34 +92,50 @@ class PropertyComplaintSubmission(models.Model):
                 )
 
     @api.model
+    def _guard_tracking_page(self, ticket, action, ip_address):
+        """A message or a file added without an account through the
+        tracking link of a complaint not yet verified (D-13): at most the
+        company's number per hour for the complaint and for the client IP,
+        counted before anything is read; the action is recorded. Staff and
+        verified complaints are not limited.
+
+        :param action: "message" or "upload"
+        :return: True when the tracking-page rules apply
+        :raise UserError: the limit is reached
+        """
+        ticket = ticket.sudo()
+        if not self.env.user.share or not ticket._complaint_is_unverified():
+            return False
+        limit = ticket.company_id.property_complaint_tracking_post_limit
+        if limit:
+            domain = [
+                ("action", "in", ("message", "upload")),
+                ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1)),
+                ("ticket_id", "=", ticket.id),
+            ]
+            if ip_address:
+                domain = [*domain[:2], "|", domain[2], ("ip_address", "=", ip_address)]
+            if self.sudo().search_count(domain) >= limit:
+                raise UserError(
+                    self.env._(
+                        "Too many messages or files were added to this complaint "
+                        "in the last hour. Please try again later or call us."
+                    )
+                )
+        self.sudo().create(
+            {
+                "action": action,
+                "ip_address": ip_address,
+                "ticket_id": ticket.id,
+                "project_id": ticket.project_id.id,
+            }
+        )
+        return True
+
+    @api.model
     def _check_uploads(self, company, uploads):
-        """Photos or PDF only, within the company's count and size limits."""
-        uploads = [(name, content) for name, content in uploads if content]
-        max_files = company.property_complaint_upload_max_files
-        if len(uploads) > max_files:
-            raise UserError(
-                self.env._("Attach at most %(count)s files.", count=max_files)
-            )
-        max_bytes = company.property_complaint_upload_max_mb * 1024 * 1024
-        checked = []
-        for name, content in uploads:
-            mimetype = guess_mimetype(content)
-            if mimetype not in PUBLIC_UPLOAD_TYPES:
-                raise UserError(
-                    self.env._(
-                        "%(file)s is not a photo or a PDF document.", file=name or "?"
-                    )
-                )
-            if len(content) > max_bytes:
-                raise UserError(
-                    self.env._(
-                        "%(file)s is larger than %(size)s MB.",
-                        file=name,
-                        size=company.property_complaint_upload_max_mb,
-                    )
-                )
-            checked.append((name or "file", content, mimetype))
-        return checked
+        """The company's upload policy of the public complaint form."""
+        return company._property_check_uploads(uploads, "public_complaint")
 
     @api.model
     def _submit(self, project, values, uploads, ip_address):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .constants import GROUP_AGENT, GROUP_HEAD_OFFICE
+
 
 class PropertyComplaintTask(models.Model):
     """A service-recovery task of a complaint for one department (D-16):
@@ -24,8 +26,7 @@ class PropertyComplaintTask(models.Model):
         index=True,
         ondelete="restrict",
         domain="[('kind', '=', 'complaint')]",
-        groups="property_cs.group_property_cs_agent,"
-        "property_cs.group_property_cs_head_office",
+        groups=f"{GROUP_AGENT},{GROUP_HEAD_OFFICE}",
     )
     complaint_number = fields.Char(
         string="Reference", readonly=True, help="Number of the complaint."

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from .property_ticket_complaint_mixin import REPLY_PENDING_STEPS
-from .property_ticket_sla_mixin import CLOCK_STATES, SLA_TARGET_FIELDS
+from .constants import CLOCK_STATES, REPLY_PENDING_STEPS
+from .property_ticket_sla import SLA_TARGET_FIELDS
 
 # "due soon" means due within this time from now
 DUE_SOON = timedelta(hours=1)

@@ -3,6 +3,7 @@
 from odoo import fields, models
 from odoo.tools import format_datetime
 
+from .constants import GROUP_HEAD_OFFICE, GROUP_SUPERVISOR
 from .property_ticket_breach import SLA_TARGETS
 
 ESCALATION_STEPS = [
@@ -61,19 +62,14 @@ class PropertyTicketEscalation(models.Model):
         elif self.step == "supervisor":
             users = ticket.department_id.leader_id
             if not users:
-                group = self.env.ref(
-                    "property_cs.group_property_cs_supervisor",
-                    raise_if_not_found=False,
-                )
+                group = self.env.ref(GROUP_SUPERVISOR, raise_if_not_found=False)
                 users = (group.users if group else users).filtered(
                     lambda u: ticket.project_id in u.property_project_ids
                 )
         elif self.step == "manager":
             users = ticket.project_id.manager_id
         elif self.step == "head_office":
-            group = self.env.ref(
-                "property_cs.group_property_cs_head_office", raise_if_not_found=False
-            )
+            group = self.env.ref(GROUP_HEAD_OFFICE, raise_if_not_found=False)
             users = group.users if group else users
         return (users or ticket.project_id.manager_id).filtered("active")
 

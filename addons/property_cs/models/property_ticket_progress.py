@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import models
 
 OWNER_MESSAGE = {
     "message_type": "comment",
@@ -16,19 +16,6 @@ class PropertyTicket(models.Model):
     staff remarks stay internal notes."""
 
     _inherit = "property.ticket"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        """A request enters its first stage as a tracked change whatever its
-        channel: portal, email alias and public-form requests get the
-        received message too, not only those typed in the agents' form
-        (which sends the default stage)."""
-        stage = self._default_stage_id()
-        if stage:
-            for vals in vals_list:
-                if not vals.get("stage_id"):
-                    vals["stage_id"] = stage.id
-        return super().create(vals_list)
 
     def _track_template(self, changes):
         """Stage mails are owner-facing: posted as discussion messages (the

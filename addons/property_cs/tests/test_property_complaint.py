@@ -245,6 +245,30 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         ticket.action_done()  # the work is done: waits, does not close
         self.assertEqual(ticket.state, "done")
 
+    def test_all_closure_blockers_in_one_message(self):
+        """Closing lists every reason at once, in one message: a recovered
+        complaint is neither summarised nor called back; the form shows the
+        same reasons."""
+        ticket = self._walk_to(self._complaint(), "recovered")
+        self.assertEqual(ticket.state, "done")
+        with self.assertRaises(UserError) as error:
+            ticket.action_close()
+        message = str(error.exception)
+        self.assertEqual(message.count(ticket.display_name), 1, "one message")
+        self.assertIn("summary", message)
+        self.assertIn("called back", message)
+        self.assertIn("summary", ticket.closure_blocker_text)
+        self.assertIn("called back", ticket.closure_blocker_text)
+        # the write to a closed stage raises the same list
+        with self.assertRaises(UserError) as error:
+            ticket.write({"stage_id": ticket._stage_for("closed").id})
+        self.assertIn("summary", str(error.exception))
+        self.assertIn("called back", str(error.exception))
+        self._call_back(ticket)
+        ticket.invalidate_recordset(["closure_blocker_text"])
+        self.assertNotIn("called back", ticket.closure_blocker_text)
+        self.assertIn("summary", ticket.closure_blocker_text)
+
     def test_auto_confirm_skips_open_complaints(self):
         """The auto-confirmation of done tickets leaves complaints that are
         not summarised alone."""
@@ -484,13 +508,24 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(len(tickets), 5)
 
     def test_reply_stops_escalation(self):
-        """Once replied, the deadline no longer escalates."""
+        """Once replied, the deadline no longer escalates; a control
+        complaint of the same day without reply escalates in the same run,
+        so the pass would have fired."""
         with freeze_time(T0):
             ticket = self._complaint()
             self._walk_to(ticket, "replied")
+            control = self._complaint(name="Lift stuck, no reply yet")
         with freeze_time(T0 + timedelta(days=20)):
             self.Ticket._cron_complaint_reply_escalation()
         self.assertFalse(self._fired(ticket))
+        self.assertFalse(
+            self.env["property.ticket.breach"].search(
+                [("ticket_id", "=", ticket.id), ("target", "=", "reply")]
+            )
+        )
+        self.assertEqual(
+            self._fired(control), {"warning", "supervisor", "manager", "head_office"}
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import json
 
 from odoo.exceptions import AccessError, UserError
 from odoo.http import Request
@@ -190,6 +191,70 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
             ),
             1,
         )
+
+    def test_tracking_page_posts_and_uploads_limited(self):
+        """Through the tracking link of a complaint not yet verified, files
+        follow the public form's upload rules, and messages and files are
+        limited per hour (counted before the file is read). A verified
+        complaint is not limited."""
+        self.company.property_complaint_tracking_post_limit = 3
+        ticket = self._submit()
+        token = ticket.sudo()._portal_ensure_token()
+        self.authenticate(None, None)
+
+        def upload(name, content):
+            response = self._post(
+                "/mail/attachment/upload",
+                {
+                    "thread_id": ticket.id,
+                    "thread_model": "property.ticket",
+                    "token": token,
+                    "is_pending": "true",
+                },
+                files={"ufile": (name, content)},
+            )
+            return response.json()
+
+        def post(body):
+            response = self.url_open(
+                "/mail/message/post",
+                json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "thread_model": "property.ticket",
+                            "thread_id": ticket.id,
+                            "post_data": {"body": body, "message_type": "comment"},
+                            "token": token,
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            )
+            reply = response.json()
+            return reply.get("error", {}).get("data", {}).get("message", "")
+
+        with mute_logger("odoo.http"):
+            result = upload("run.sh", b"#!/bin/sh\nrm -rf /\n")
+        self.assertIn("not a photo", result.get("error", ""))
+        result = upload("lobby.png", PNG)
+        self.assertNotIn("error", result)
+        self.assertFalse(post("Any news?"))
+        with mute_logger("odoo.http"):
+            self.assertIn("Too many", post("Hello?"))
+        with mute_logger("odoo.http"):
+            result = upload("lobby2.png", PNG)
+        self.assertIn("Too many", result.get("error", ""))
+        self.assertEqual(
+            ticket.message_ids.filtered(lambda m: m.message_type == "comment")
+            .mapped("body")
+            .count("<p>Any news?</p>"),
+            1,
+        )
+        ticket.sudo().is_sender_unverified = False
+        self.assertFalse(post("Verified now"))
+        self.assertIn("Verified now", ticket.message_ids[0].body)
 
     def test_public_complaint_tour(self):
         """Tour: someone files on the public form, the owner verifies and

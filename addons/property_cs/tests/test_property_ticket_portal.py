@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -79,6 +79,50 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         self.assertEqual(ticket.state, "done")
 
     # submission
+    def test_upload_policy_from_settings(self):
+        """The portal request form and the public complaint form check
+        uploads with one routine and the company's settings: photos only,
+        10 files of 10 MB by default in the portal; photos and PDF on the
+        public form; the settings change the count, size and types."""
+        company = self.unit_a1.company_id or self.env.company
+        pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+        values = {"unit_id": self.unit_a1.id, "kind": "repair", "name": "Tap"}
+        Ticket = self.env["property.ticket"]
+        self.assertEqual(
+            (
+                company.property_portal_upload_max_files,
+                company.property_portal_upload_max_mb,
+                company.property_portal_upload_types,
+                company.property_complaint_upload_types,
+            ),
+            (10, 10, "images", "images_pdf"),
+        )
+        with self.assertRaisesRegex(UserError, "not a photo"):
+            Ticket._portal_create_ticket(self.owner_a, values, [("l.pdf", pdf)])
+        self.assertTrue(
+            company._property_check_uploads([("l.pdf", pdf)], "public_complaint")
+        )
+        with self.assertRaisesRegex(UserError, "at most 10"):
+            Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)] * 11)
+        company.write(
+            {
+                "property_portal_upload_max_files": 1,
+                "property_portal_upload_types": "images_pdf",
+                "property_complaint_upload_types": "images",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "at most 1 "):
+            Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)] * 2)
+        ticket = Ticket._portal_create_ticket(self.owner_a, values, [("l.pdf", pdf)])
+        self.assertEqual(
+            ticket.message_ids.attachment_ids.mapped("mimetype"), ["application/pdf"]
+        )
+        with self.assertRaisesRegex(UserError, "not a photo"):
+            company._property_check_uploads([("l.pdf", pdf)], "public_complaint")
+        company.property_portal_upload_max_mb = 0
+        with self.assertRaisesRegex(UserError, "larger"):
+            Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)])
+
     def test_owner_submits_with_photo(self):
         """An owner submits a repair with a photo; the photo is attached."""
         self.authenticate("pcs_owner_a", "pcs_owner_a")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from ..models.property_ticket_complaint_mixin import COMPLAINT_SEVERITIES
+from ..models.constants import COMPLAINT_SEVERITIES
 
 
 class PropertyComplaintOnsite(models.TransientModel):

@@ -5,22 +5,18 @@
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
 
 PORTAL_KINDS = ("inquiry", "repair", "complaint", "suggestion", "praise")
 PORTAL_UNIT_ROLES = ("owner", "co_owner", "tenant", "household", "resident")
-PORTAL_MAX_PHOTOS = 10
-PORTAL_MAX_PHOTO_SIZE = 10 * 1024 * 1024  # bytes
 
 
-class PropertyTicketPortalMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """What owners and tenants do with their tickets in the portal (D-9,
     D-10, D-14): submit with photos, follow, confirm or reopen. Controllers
     call these methods; they check the partner's rights, then act as
     superuser."""
 
-    _name = "property.ticket.portal.mixin"
-    _description = "Service Ticket Portal Actions"
+    _inherit = "property.ticket"
 
     @api.model
     def _portal_units_for(self, partner):
@@ -69,7 +65,8 @@ class PropertyTicketPortalMixin(models.AbstractModel):
         :param partner: the logged-in requester
         :param dict values: ``unit_id``, ``kind``, ``category_id``, ``name``
             (subject) and ``description`` (plain text), as posted
-        :param photos: list of ``(file name, bytes)``; images only
+        :param photos: list of ``(file name, bytes)``, checked against the
+            company's portal upload policy
         :return: the new ticket, as superuser
         :raise AccessError: the unit is not one of the partner's units
         :raise UserError: a value is missing or invalid
@@ -100,7 +97,8 @@ class PropertyTicketPortalMixin(models.AbstractModel):
             category = self._portal_categories().filtered(lambda c: c.id == category_id)
             if not category:
                 raise UserError(self.env._("Choose a category from the list."))
-        photos = self._portal_check_photos(photos or [])
+        company = unit.company_id or self.env.company
+        photos = company._property_check_uploads(photos or [], "portal")
         description = (values.get("description") or "").strip()
         ticket = self.sudo().create(
             {
@@ -114,7 +112,7 @@ class PropertyTicketPortalMixin(models.AbstractModel):
                 "partner_id": partner.id,
                 "email_from": partner.email,
                 "category_id": category.id,
-                "company_id": unit.company_id.id or self.env.company.id,
+                "company_id": company.id,
             }
         )
         ticket.message_subscribe(partner_ids=partner.ids)
@@ -128,34 +126,9 @@ class PropertyTicketPortalMixin(models.AbstractModel):
         )
         return ticket
 
-    @api.model
-    def _portal_check_photos(self, photos):
-        """Keep the non-empty uploads; refuse anything but images."""
-        photos = [(name, content) for name, content in photos if content]
-        if len(photos) > PORTAL_MAX_PHOTOS:
-            raise UserError(
-                self.env._("Attach at most %(count)s photos.", count=PORTAL_MAX_PHOTOS)
-            )
-        checked = []
-        for name, content in photos:
-            mimetype = guess_mimetype(content)
-            if not mimetype.startswith("image/") or mimetype == "image/svg+xml":
-                raise UserError(
-                    self.env._("%(file)s is not a photo.", file=name or "?")
-                )
-            if len(content) > PORTAL_MAX_PHOTO_SIZE:
-                raise UserError(
-                    self.env._(
-                        "%(file)s is larger than %(size)s MB.",
-                        file=name,
-                        size=PORTAL_MAX_PHOTO_SIZE // (1024 * 1024),
-                    )
-                )
-            checked.append((name or "photo", content, mimetype))
-        return checked
-
     def _portal_attach_photos(self, photos):
-        """Create the checked photos (see ``_portal_check_photos``) as
+        """Create the checked photos (see
+        ``res.company._property_check_uploads``) as
         pending uploads of the current user: ``message_post`` then links
         them to the ticket (res_model/res_id); for portal users it only
         accepts attachments they uploaded themselves."""

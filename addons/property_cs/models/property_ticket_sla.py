@@ -5,8 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# states in which the SLA clock runs (paused stops it, D-7)
-CLOCK_STATES = ("new", "dispatched", "in_progress")
+from .constants import CLOCK_STATES
+
 # writes that can move a deadline or the next SLA step
 SLA_SCHEDULE_FIELDS = {
     "sla_policy_id",
@@ -28,7 +28,7 @@ SLA_TARGET_FIELDS = {
 }
 
 
-class PropertyTicketSlaMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """Service-time engine of a ticket (D-7): stored deadlines for the
     commitment, the arrival and the closure, computed from the most specific
     SLA policy in the project's working time; paused stages stop the clock;
@@ -36,8 +36,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
     a reason; one set-based cron pass records warnings, escalation steps and
     breaches once each."""
 
-    _name = "property.ticket.sla.mixin"
-    _description = "Ticket SLA Mixin"
+    _inherit = "property.ticket"
 
     sla_policy_id = fields.Many2one(
         "property.sla.policy",
@@ -195,73 +194,100 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 )
 
     # ------------------------------------------------------------------
-    # CRUD
+    # PIPELINE HOOKS (see property_ticket.py)
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _ticket_create_hooks(self):
+        return super()._ticket_create_hooks() + [
+            (30, "prepare", "_sla_prepare_commitment"),
+            (50, "after", "_sla_schedule_next_pass"),
+        ]
+
+    def _ticket_write_hooks(self):
+        return super()._ticket_write_hooks() + [
+            (40, ("date_promised",), "_sla_on_promise"),
+            (45, tuple(SLA_SCHEDULE_FIELDS), "_sla_on_schedule_change"),
+            (
+                50,
+                ("category_id", "severity_id", "project_id", "unit_id"),
+                "_sla_on_reclassification",
+            ),
+            (51, ("reclassification_reason",), "_sla_on_reclassification_reason"),
+        ]
+
+    def _ticket_stage_hooks(self):
+        """Paused stages stop the clock; a reopened ticket restarts it."""
+        return super()._ticket_stage_hooks() + [
+            (40, "leave", "paused", "_sla_end_pause"),
+            (41, "enter", "paused", "_sla_start_pause"),
+            (42, "reopen", None, "_sla_restart"),
+        ]
+
+    def _stage_blockers(self, state, vals=None):
+        """A ticket enters a paused stage only with the reason it waits."""
+        blockers = super()._stage_blockers(state, vals)
+        if state == "paused":
+            vals = vals or {}
+            for ticket in self:
+                if ticket.state != "paused" and not (
+                    vals.get("pause_reason") or ticket.pause_reason
+                ):
+                    blockers.setdefault(ticket.id, []).append(
+                        self.env._(
+                            "give the reason why it must wait: the service "
+                            "clock only stops with a reason"
+                        )
+                    )
+        return blockers
+
+    @api.model
+    def _sla_prepare_commitment(self, vals_list):
         """A promised time given at intake is the commitment (D-7): it is
         recorded as given now and the received mail tells it."""
         now = fields.Datetime.now()
         for vals in vals_list:
             if vals.get("date_promised") and not vals.get("date_committed"):
                 vals["date_committed"] = now
-        tickets = super().create(vals_list)
-        tickets._sla_schedule_next_pass()
-        return tickets
 
-    def write(self, vals):
-        to_pause = to_resume = to_restart = self.browse()
-        if "stage_id" in vals:
-            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
-            if stage.state in CLOCK_STATES:
-                to_restart = self.filtered(lambda t: t.state in ("done", "closed"))
-            if stage.state == "paused":
-                to_pause = self.filtered(lambda t: t.state != "paused")
-                missing = to_pause.filtered(
-                    lambda t: not (vals.get("pause_reason") or t.pause_reason)
-                )
-                if missing:
-                    raise UserError(
-                        self.env._(
-                            "Give the reason why %(tickets)s must wait: the "
-                            "service clock only stops with a reason.",
-                            tickets=", ".join(missing.mapped("display_name")),
-                        )
-                    )
-            else:
-                to_resume = self.filtered(lambda t: t.state == "paused")
-        reclassify = {"category_id", "severity_id", "project_id", "unit_id"} & set(vals)
-        old = {t.id: (t.severity_id, t.category_id) for t in self} if reclassify else {}
-        promised = self.browse()
-        if vals.get("date_promised"):
-            promised = self.filtered(
-                lambda t: (
-                    t.date_promised
-                    != fields.Datetime.to_datetime(vals["date_promised"])
-                )
+    def _sla_on_promise(self, vals):
+        """Telling the owner a time is giving the commitment (D-7); the
+        owner is told the new promised time, except for a broken promise,
+        which sends its own message."""
+        if not vals.get("date_promised"):
+            return None
+        promised = self.filtered(
+            lambda t: (
+                t.date_promised != fields.Datetime.to_datetime(vals["date_promised"])
             )
-            uncommitted = promised.filtered(lambda t: not t.date_committed)
-            if uncommitted and "date_committed" not in vals:
-                # telling the owner a time is giving the commitment (D-7)
-                super(PropertyTicketSlaMixin, uncommitted).write(
-                    {"date_committed": fields.Datetime.now()}
-                )
-        res = super().write(vals)
-        if promised and not self.env.context.get("property_promise_broken"):
-            promised._sla_notify_owner("property_cs.mail_template_ticket_promised")
-        if SLA_SCHEDULE_FIELDS & set(vals):
-            self._sla_schedule_next_pass()
-        if to_pause:
-            to_pause._sla_start_pause()
-        if to_resume:
-            to_resume._sla_end_pause()
-        if to_restart:
-            to_restart._sla_restart()
-        if old:
-            self._sla_log_reclassification(old, vals.get("reclassification_reason"))
-        if vals.get("reclassification_reason"):
-            super().write({"reclassification_reason": False})
-        return res
+        )
+        uncommitted = promised.filtered(lambda t: not t.date_committed)
+        if uncommitted and "date_committed" not in vals:
+            uncommitted._sla_write_internal({"date_committed": fields.Datetime.now()})
+        if not promised or self.env.context.get("property_promise_broken"):
+            return None
+        return lambda: promised._sla_notify_owner(
+            "property_cs.mail_template_ticket_promised"
+        )
+
+    def _sla_on_schedule_change(self, vals):
+        return self._sla_schedule_next_pass
+
+    def _sla_on_reclassification(self, vals):
+        """Log category or severity changes after the write; a downgrade
+        needs a reason."""
+        old = {t.id: (t.severity_id, t.category_id) for t in self}
+        reason = vals.get("reclassification_reason")
+        return lambda: self._sla_log_reclassification(old, reason)
+
+    def _sla_on_reclassification_reason(self, vals):
+        """The reason is logged with the change, then cleared."""
+        if not vals.get("reclassification_reason"):
+            return None
+        return lambda: self._sla_write_internal({"reclassification_reason": False})
+
+    def _sla_write_internal(self, vals):
+        """Bookkeeping of the service clock: written without tracking, as
+        part of the change that caused it."""
+        return self.with_context(tracking_disable=True).write(vals)
 
     # ------------------------------------------------------------------
     # PAUSE AND RECLASSIFICATION
@@ -302,7 +328,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
                 vals["commit_paused_minutes"] = ticket.commit_paused_minutes + minutes
             if not ticket.date_arrived:
                 vals["arrival_paused_minutes"] = ticket.arrival_paused_minutes + minutes
-            super(PropertyTicketSlaMixin, ticket).write(vals)
+            ticket._sla_write_internal(vals)
         return True
 
     def _sla_restart(self):
@@ -313,7 +339,7 @@ class PropertyTicketSlaMixin(models.AbstractModel):
         cycle of warnings, escalations and breaches begins."""
         now = fields.Datetime.now()
         for ticket in self:
-            super(PropertyTicketSlaMixin, ticket).write(
+            ticket._sla_write_internal(
                 {
                     "date_sla_restarted": now,
                     "sla_cycle": ticket.sla_cycle + 1,

@@ -1,37 +1,23 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import secrets
 from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import consteq, email_normalize, format_date
+from odoo.exceptions import UserError
 
-# the steps of a complaint in order (D-16); there is no "invalid" or
-# "rejected" step: every complaint is handled (D-18)
-COMPLAINT_STEPS = [
-    ("received", "Received"),
-    ("confirmed", "Confirmed"),
-    ("investigated", "Investigated"),
-    ("plan", "Recovery Plan"),
-    ("replied", "Replied"),
-    ("recovered", "Recovered"),
-    ("callback", "Called Back"),
-    ("summarized", "Summarised and Archived"),
-]
-STEP_ORDER = [step for step, _label in COMPLAINT_STEPS]
-# the steps before the reply to the owner: the reply deadline runs (A5)
-REPLY_PENDING_STEPS = ("received", "confirmed", "investigated", "plan")
-COMPLAINT_SEVERITIES = [
-    ("minor", "Minor"),
-    ("serious", "Serious"),
-    ("critical", "Critical"),
-]
+from .constants import (
+    COMPLAINT_SEVERITIES,
+    COMPLAINT_STEPS,
+    GROUP_AGENT,
+    GROUP_FINANCE,
+    GROUP_HEAD_OFFICE,
+    HANDLED_STATES,
+)
 
 
-class PropertyTicketComplaintMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """A complaint is a ticket of kind complaint handled in recorded steps
     (D-16): received, confirmed, investigated, recovery plan, replied,
     recovered, called back, summarised and archived. Intake judges the
@@ -40,8 +26,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
     domain_standards A5); the owner's answer, and if they do not accept the
     recourse offered, are recorded before closing (GB/T 19012 / ISO 10002)."""
 
-    _name = "property.ticket.complaint.mixin"
-    _description = "Complaint Handling"
+    _inherit = "property.ticket"
 
     complaint_step = fields.Selection(
         COMPLAINT_STEPS,
@@ -126,8 +111,7 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         "property.complaint.task",
         "ticket_id",
         string="Recovery Tasks",
-        groups="property_cs.group_property_cs_agent,"
-        "property_cs.group_property_cs_head_office",
+        groups=f"{GROUP_AGENT},{GROUP_HEAD_OFFICE}",
     )
     complaint_reply = fields.Text(string="Reply to Owner")
     date_complaint_replied = fields.Datetime(
@@ -161,31 +145,11 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         string="Summary and Lessons",
         help="Cause, what we did and what we change, for the archive and training.",
     )
-    # public form (D-13): the owner on file verifies before portal linking
-    complaint_submitter_name = fields.Char(
-        string="Filed By",
-        readonly=True,
-        copy=False,
-        help="Name typed on the public form.",
-    )
-    complaint_verify_token = fields.Char(
-        copy=False, readonly=True, groups="base.group_system"
-    )
-    complaint_verify_partner_id = fields.Many2one(
-        "res.partner",
-        string="Owner to Verify",
-        readonly=True,
-        copy=False,
-        help="The owner on file whose email or phone the public form named; "
-        "the complaint joins their portal once they open the emailed link.",
-    )
     complaint_compensation_ids = fields.One2many(
         "property.complaint.compensation",
         "ticket_id",
         string="Compensations",
-        groups="property_cs.group_property_cs_agent,"
-        "property_cs.group_property_cs_finance,"
-        "property_cs.group_property_cs_head_office",
+        groups=f"{GROUP_AGENT},{GROUP_FINANCE},{GROUP_HEAD_OFFICE}",
     )
     complaint_is_on_site = fields.Boolean(
         string="Solved at Intake", readonly=True, copy=False, tracking=True
@@ -237,33 +201,85 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         )
 
     # ------------------------------------------------------------------
-    # CRUD
+    # PIPELINE HOOKS (see property_ticket.py)
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        complaints = tickets.filtered(lambda t: t.kind == "complaint")
+    def _ticket_create_hooks(self):
+        """A new complaint is acknowledged at once."""
+        return super()._ticket_create_hooks() + [
+            (40, "after", "_complaint_acknowledge_new"),
+        ]
+
+    def _ticket_write_hooks(self):
+        """A ticket reclassified as a complaint is acknowledged as one."""
+        return super()._ticket_write_hooks() + [
+            (10, ("kind",), "_complaint_on_kind_change"),
+        ]
+
+    def _ticket_stage_hooks(self):
+        """A reopened complaint (the owner was unsatisfied at the callback)
+        goes back to a new recovery plan (D-16), after its open callbacks
+        are cancelled."""
+        return super()._ticket_stage_hooks() + [
+            (21, "reopen", None, "_complaint_back_to_plan"),
+        ]
+
+    def _stage_blockers(self, state, vals=None):
+        """A complaint closes only once summarised, with the owner's answer
+        and, if not accepted, the recourse offered (D-16, ISO 10002)."""
+        blockers = super()._stage_blockers(state, vals)
+        if state != "closed":
+            return blockers
+        vals = vals or {}
+        for ticket in self.filtered(lambda t: t.kind == "complaint"):
+            reasons = []
+            if vals.get("complaint_step", ticket.complaint_step) != "summarized":
+                reasons.append(
+                    self.env._(
+                        "the complaint closes after all its steps, up to the summary"
+                    )
+                )
+            reasons += ticket._complaint_answer_reasons()
+            if reasons:
+                blockers.setdefault(ticket.id, []).extend(reasons)
+        return blockers
+
+    @api.model
+    def _auto_confirm_domain(self):
+        """A complaint is confirmed automatically only once summarised."""
+        return super()._auto_confirm_domain() + [
+            ("complaint_step", "in", (False, "summarized"))
+        ]
+
+    def _complaint_acknowledge_new(self):
+        complaints = self.filtered(lambda t: t.kind == "complaint")
         if complaints:
             complaints._complaint_acknowledge()
-        return tickets
 
-    def write(self, vals):
-        if "stage_id" in vals:
-            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
-            if stage.state == "closed":
-                self.filtered(
-                    lambda t: t.kind == "complaint"
-                )._complaint_check_closable(vals)
-        # a ticket reclassified as a complaint is acknowledged as one
-        to_acknowledge = (
-            self.filtered(lambda t: t.kind != "complaint")
-            if vals.get("kind") == "complaint"
-            else self.browse()
+    def _complaint_on_kind_change(self, vals):
+        if vals.get("kind") != "complaint":
+            return None
+        to_acknowledge = self.filtered(lambda t: t.kind != "complaint")
+        if not to_acknowledge:
+            return None
+        return to_acknowledge._complaint_acknowledge
+
+    def _complaint_back_to_plan(self):
+        """A reopened complaint (the owner was unsatisfied at the callback)
+        needs a new recovery plan, told to the owner again (D-16)."""
+        complaints = self.filtered(
+            lambda t: (
+                t.kind == "complaint"
+                and t.complaint_step in ("recovered", "callback", "summarized")
+            )
         )
-        res = super().write(vals)
-        if to_acknowledge:
-            to_acknowledge._complaint_acknowledge()
-        return res
+        if complaints:
+            complaints._complaint_advance(
+                "investigated",
+                self.env._(
+                    "Reopened: a new service-recovery plan is needed and must "
+                    "be told to the owner again."
+                ),
+            )
 
     # ------------------------------------------------------------------
     # INTAKE (D-17)
@@ -406,27 +422,35 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             partner_ids=self.partner_id.ids,
         )
 
-    def _complaint_check_answer(self):
-        """The owner's answer is recorded; if they did not accept, the
-        alternatives and the recourse offered are recorded too (ISO 10002
-        closing, D-16)."""
-        for ticket in self:
-            if not ticket.complaint_owner_answer:
-                raise UserError(
-                    self.env._(
-                        "Record whether the owner accepted the plan of %(ticket)s.",
-                        ticket=ticket.display_name,
-                    )
+    def _complaint_answer_reasons(self):
+        """What is missing of the owner's answer: the answer itself and, if
+        they did not accept, the alternatives and the recourse offered (ISO
+        10002 closing, D-16)."""
+        self.ensure_one()
+        if not self.complaint_owner_answer:
+            return [self.env._("whether the owner accepted the plan is not recorded")]
+        if self.complaint_owner_answer == "not_accepted" and not (
+            self.complaint_alternatives and self.complaint_recourse_ids
+        ):
+            return [
+                self.env._(
+                    "the owner did not accept the plan: record the alternatives "
+                    "and the recourse offered (street office, housing authority, "
+                    "government hotline, mediation, court)"
                 )
-            if ticket.complaint_owner_answer == "not_accepted" and not (
-                ticket.complaint_alternatives and ticket.complaint_recourse_ids
-            ):
+            ]
+        return []
+
+    def _complaint_check_answer(self):
+        """The owner's answer is recorded before the recovery (D-16)."""
+        for ticket in self:
+            reasons = ticket._complaint_answer_reasons()
+            if reasons:
                 raise UserError(
                     self.env._(
-                        "The owner did not accept the plan of %(ticket)s: record "
-                        "the alternatives and the recourse offered (street office, "
-                        "housing authority, government hotline, mediation, court).",
+                        "Complaint %(ticket)s: %(reasons)s.",
                         ticket=ticket.display_name,
+                        reasons="; ".join(reasons),
                     )
                 )
 
@@ -448,12 +472,25 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
                     )
                 )
         self._complaint_advance("recovered", self.env._("Service recovery done."))
+        # recovery done -> the complaint is done -> its callback is created
+        # (stage hook of the callbacks part, D-24)
+        self.filtered(lambda t: t.state not in HANDLED_STATES).action_done()
         return True
 
     def action_complaint_callback_done(self):
         """Recovered -> called back: the owner was called back after the
-        recovery (D-16, D-24); the callbacks feature records the call."""
+        recovery (D-16, D-24): the completed callback itself, satisfied or
+        basically satisfied, or failed after every attempt."""
         self._complaint_check_step("recovered")
+        blocked = self.filtered(lambda t: not t._callback_allows_close())
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "The owner has not been called back on %(tickets)s yet: "
+                    "the callback queue records the call.",
+                    tickets=", ".join(blocked.mapped("display_name")),
+                )
+            )
         self._complaint_advance("callback", self.env._("Owner called back."))
         return True
 
@@ -467,20 +504,6 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         )
         self.filtered(lambda t: t.state != "closed").action_close()
         return True
-
-    def _complaint_check_closable(self, vals):
-        """A complaint closes only once summarised, with the owner's answer
-        and, if not accepted, the recourse offered (D-16, ISO 10002)."""
-        for ticket in self:
-            if vals.get("complaint_step", ticket.complaint_step) != "summarized":
-                raise UserError(
-                    self.env._(
-                        "Complaint %(ticket)s closes after all its steps, up to "
-                        "the summary.",
-                        ticket=ticket.display_name,
-                    )
-                )
-        self._complaint_check_answer()
 
     # ------------------------------------------------------------------
     # ON-SITE PATH (D-17)
@@ -518,126 +541,6 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
         return True
 
     # ------------------------------------------------------------------
-    # REPLY DEADLINE (A5)
-    # ------------------------------------------------------------------
-    @api.model
-    def _complaint_due_steps(self, company, deadline):
-        """[(step, date_due)] of a complaint reply deadline: a warning the
-        company's days before, then the supervisor, project manager and head
-        office as for the service times (D-7)."""
-        warning = deadline - timedelta(
-            days=company.property_complaint_reply_warning_days
-        )
-        return [("warning", warning)] + [
-            (step, due)
-            for step, due in self._sla_due_steps(company, deadline)
-            if step != "warning"
-        ]
-
-    @api.model
-    def _cron_complaint_reply_escalation(self):
-        """Set-based pass over the complaints not yet replied to (A5): one
-        search for them, one for the steps already fired, one bulk create of
-        the due escalation steps (target "reply"); the base.automation rules
-        on escalations tell the people. Reruns create nothing twice."""
-        now = fields.Datetime.now()
-        tickets = self.sudo().search_fetch(
-            [
-                ("kind", "=", "complaint"),
-                ("complaint_step", "in", REPLY_PENDING_STEPS),
-                ("date_complaint_reply_due", "!=", False),
-                ("state", "not in", ("closed", "cancelled")),
-            ],
-            ["company_id", "date_complaint_reply_due"],
-        )
-        if not tickets:
-            return
-        Escalation = self.env["property.ticket.escalation"].sudo()
-        Breach = self.env["property.ticket.breach"].sudo()
-        fired = {
-            (e.ticket_id.id, e.step)
-            for e in Escalation.search_fetch(
-                [("ticket_id", "in", tickets.ids), ("target", "=", "reply")],
-                ["ticket_id", "step"],
-            )
-        }
-        breached = set(
-            Breach.search_fetch(
-                [("ticket_id", "in", tickets.ids), ("target", "=", "reply")],
-                ["ticket_id"],
-            ).ticket_id.ids
-        )
-        escalation_vals, breach_vals = [], []
-        for ticket in tickets:
-            deadline = ticket.date_complaint_reply_due
-            if deadline <= now and ticket.id not in breached:
-                breach_vals.append(
-                    {
-                        "ticket_id": ticket.id,
-                        "target": "reply",
-                        "date_deadline": deadline,
-                        "date_breached": now,
-                    }
-                )
-            for step, date_due in self._complaint_due_steps(
-                ticket.company_id, deadline
-            ):
-                if date_due <= now and (ticket.id, step) not in fired:
-                    escalation_vals.append(
-                        {
-                            "ticket_id": ticket.id,
-                            "target": "reply",
-                            "step": step,
-                            "date_deadline": deadline,
-                            "date_due": date_due,
-                            "date_fired": now,
-                        }
-                    )
-        if breach_vals:
-            Breach.create(breach_vals)
-        if escalation_vals:
-            Escalation.create(escalation_vals)
-
-    def _complaint_reply_due_text(self):
-        """The reply date told to the complainant, in the project's time
-        zone (empty when no reply date applies)."""
-        self.ensure_one()
-        if not self.date_complaint_reply_due:
-            return ""
-        tz = self.project_id.sudo().tz or "Asia/Shanghai"
-        return format_date(
-            self.env,
-            fields.Datetime.context_timestamp(
-                self.with_context(tz=tz), self.date_complaint_reply_due
-            ),
-        )
-
-    def _complaint_tell_owner_progress(self):
-        """Keep the owner informed during handling, not only at the end
-        (D-13; ISO 10002: status at the pre-set deadlines): tell them the
-        step reached and the date of our reply. Called by the shipped
-        base.automation rule on the reply warning."""
-        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
-        for ticket in self.filtered(lambda t: t.partner_id):
-            tz = ticket.partner_id.tz or ticket.project_id.tz or "Asia/Shanghai"
-            ticket.message_post(
-                body=self.env._(
-                    "Your complaint is being handled (%(step)s). We reply with our "
-                    "plan by %(date)s at the latest.",
-                    step=steps.get(ticket.complaint_step, ""),
-                    date=format_date(
-                        self.env,
-                        fields.Datetime.context_timestamp(
-                            ticket.with_context(tz=tz), ticket.date_complaint_reply_due
-                        ),
-                    ),
-                ),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ticket.partner_id.ids,
-            )
-
-    # ------------------------------------------------------------------
     # CASE LIBRARY (D-16)
     # ------------------------------------------------------------------
     def action_publish_case(self):
@@ -655,105 +558,3 @@ class PropertyTicketComplaintMixin(models.AbstractModel):
             "res_id": case.id,
             "view_mode": "form",
         }
-
-    # ------------------------------------------------------------------
-    # PUBLIC FORM VERIFICATION (D-13)
-    # ------------------------------------------------------------------
-    def _complaint_find_owner_on_file(self):
-        """The contact on file whose email, else phone, the public form
-        gave; preferring one with a current unit in the project."""
-        self.ensure_one()
-        Partner = self.env["res.partner"].sudo()
-        partners = Partner
-        email = email_normalize(self.email_from or "")
-        if email:
-            partners = Partner.search([("email_normalized", "=", email)])
-        if not partners and self.partner_phone:
-            partners = self._find_caller(self.partner_phone)[0].sudo()
-        in_project = partners.filtered(
-            lambda p: p.unit_link_ids.filtered(
-                lambda link: link.is_current and link.project_id == self.project_id
-            )
-        )
-        return (in_project or partners)[:1]
-
-    def _complaint_request_verification(self):
-        """Send a verification link to the email on file of the owner the
-        public form names. Nothing joins anyone's portal before that link is
-        opened: typing someone's email does not put records into their
-        portal. Without an email on file an agent confirms the sender."""
-        self.ensure_one()
-        partner = self._complaint_find_owner_on_file()
-        if not partner.email:
-            self.message_post(
-                body=self.env._(
-                    "No owner on file to verify this complaint: confirm the "
-                    "sender by phone, then choose the owner."
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-            return False
-        token = secrets.token_urlsafe(32)
-        self.sudo().write(
-            {"complaint_verify_token": token, "complaint_verify_partner_id": partner.id}
-        )
-        template = self.env.ref("property_cs.mail_template_complaint_verification")
-        url = f"{self.get_base_url()}/complaint/verify/{self.id}/{token}"
-        template.sudo().with_context(
-            verify_email=partner.email_formatted, verify_url=url
-        ).send_mail(self.id, email_layout_xmlid="mail.mail_notification_light")
-        self.message_post(
-            body=self.env._(
-                "Verification link sent to the email on file of %(partner)s.",
-                partner=partner.name,
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        return True
-
-    def _complaint_check_verify_token(self, token):
-        """Check a verification link's token without using it.
-
-        :return: the owner on file the link was sent to
-        :raise AccessError: the link is not (or no longer) valid
-        """
-        self.ensure_one()
-        ticket = self.sudo()
-        if not (
-            token
-            and ticket.complaint_verify_token
-            and consteq(token, ticket.complaint_verify_token)
-            and ticket.complaint_verify_partner_id
-        ):
-            raise AccessError(self.env._("This verification link is not valid."))
-        return ticket.complaint_verify_partner_id
-
-    def _complaint_verify(self, token):
-        """The owner confirmed from the verification link (a POST from its
-        landing page, never the link's GET): the complaint becomes theirs
-        and joins their portal (D-13)."""
-        self.ensure_one()
-        ticket = self.sudo()
-        partner = self._complaint_check_verify_token(token)
-        vals = {
-            "partner_id": partner.id,
-            "is_sender_unverified": False,
-            "complaint_verify_token": False,
-        }
-        units = partner.unit_link_ids.filtered(
-            lambda link: link.is_current and link.project_id == ticket.project_id
-        ).unit_id
-        if len(units) == 1 and not ticket.unit_id:
-            vals["unit_id"] = units.id
-        ticket.write(vals)
-        ticket.message_subscribe(partner_ids=partner.ids)
-        ticket.message_post(
-            body=self.env._(
-                "%(partner)s confirmed the complaint from the verification link.",
-                partner=partner.name,
-            ),
-            author_id=partner.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-        return partner

@@ -5,12 +5,11 @@ from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
 
-class PropertyTicketBillingMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """Paid repairs (有偿服务) on a ticket: the agreed price, materials and
     labour are recorded and billed to the owner through Odoo invoicing."""
 
-    _name = "property.ticket.billing.mixin"
-    _description = "Paid Repair Billing"
+    _inherit = "property.ticket"
 
     is_paid_service = fields.Boolean(string="Paid Service", tracking=True)
     charge_ids = fields.One2many(

@@ -3,13 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .property_callback_generation_mixin import OPEN_CALLBACK_STATES
+from .constants import (
+    GROUP_AGENT,
+    GROUP_DEPARTMENT,
+    GROUP_HEAD_OFFICE,
+    OPEN_CALLBACK_STATES,
+)
 
-# ticket states that end the handling
-HANDLED_STATES = ("done", "closed")
 
-
-class PropertyTicketCallbackMixin(models.AbstractModel):
+class PropertyTicket(models.Model):
     """Callbacks of a ticket (回访, D-24).
 
     When they are created: a ticket gets its callback (if the callback rules
@@ -22,20 +24,17 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     waiting for their callback.
 
     An unsatisfied callback reopens the ticket through ``action_reopen``,
-    which restarts the SLA clock (see the SLA mixin); reopening a ticket for
+    which restarts the SLA clock (see property_ticket_sla.py); reopening a ticket for
     any other reason cancels its callbacks still open, since the matter is
     handled again and will be called back after the next closure."""
 
-    _name = "property.ticket.callback.mixin"
-    _description = "Ticket Callbacks"
+    _inherit = "property.ticket"
 
     callback_ids = fields.One2many("property.callback", "ticket_id", string="Callbacks")
     # the roles that may read callbacks (finance and surveyors may not)
     callback_count = fields.Integer(
         compute="_compute_callback_count",
-        groups="property_cs.group_property_cs_agent,"
-        "property_cs.group_property_cs_department,"
-        "property_cs.group_property_cs_head_office",
+        groups=f"{GROUP_AGENT},{GROUP_DEPARTMENT},{GROUP_HEAD_OFFICE}",
     )
     is_awaiting_callback = fields.Boolean(
         compute="_compute_is_awaiting_callback",
@@ -72,29 +71,39 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
             ticket.callback_count = data.get(ticket, 0)
 
     # ------------------------------------------------------------------
-    # CRUD
+    # PIPELINE HOOKS (see property_ticket.py)
     # ------------------------------------------------------------------
-    def write(self, vals):
-        stage = reopened = self.browse()
-        if "stage_id" in vals:
-            stage = self.env["property.ticket.stage"].browse(vals["stage_id"])
-            if stage.state == "closed":
-                self._check_callback_before_close()
-            elif stage.state not in HANDLED_STATES + ("cancelled",):
-                reopened = self.filtered(lambda t: t.state in HANDLED_STATES)
-        res = super().write(vals)
-        if reopened:
-            reopened._cancel_open_callbacks()
-            reopened._complaint_back_to_plan()
-        if stage.state == "done":
-            self.env["property.callback"]._generate_for_tickets(
-                self.filtered(lambda t: t.kind == "complaint")
-            )
-        elif stage.state == "closed":
-            self.env["property.callback"]._generate_for_tickets(
-                self.filtered(lambda t: t.kind != "complaint")
-            )
-        return res
+    def _ticket_stage_hooks(self):
+        """A reopened ticket cancels its open callbacks; a done complaint
+        and any other closed ticket get their callback (D-24)."""
+        return super()._ticket_stage_hooks() + [
+            (20, "reopen", None, "_cancel_open_callbacks"),
+            (30, "enter", "done", "_callback_generate_done_complaints"),
+            (30, "enter", "closed", "_callback_generate_closed_tickets"),
+        ]
+
+    def _stage_blockers(self, state, vals=None):
+        """A complaint closes only after its callback (D-24)."""
+        blockers = super()._stage_blockers(state, vals)
+        if state == "closed":
+            for ticket in self.filtered(lambda t: not t._callback_allows_close()):
+                blockers.setdefault(ticket.id, []).append(
+                    self.env._(
+                        "the owner has not been called back yet (a complaint "
+                        "closes after its callback)"
+                    )
+                )
+        return blockers
+
+    def _callback_generate_done_complaints(self):
+        self.env["property.callback"]._generate_for_tickets(
+            self.filtered(lambda t: t.kind == "complaint")
+        )
+
+    def _callback_generate_closed_tickets(self):
+        self.env["property.callback"]._generate_for_tickets(
+            self.filtered(lambda t: t.kind != "complaint")
+        )
 
     # ------------------------------------------------------------------
     # BUSINESS
@@ -115,17 +124,6 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
             )
         )
 
-    def _check_callback_before_close(self):
-        blocked = self.filtered(lambda t: not t._callback_allows_close())
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "A complaint closes only after its callback: call "
-                    "the owner back on %(tickets)s first.",
-                    tickets=", ".join(blocked.mapped("display_name")),
-                )
-            )
-
     def _cancel_open_callbacks(self):
         callbacks = (
             self.env["property.callback"]
@@ -145,27 +143,6 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # COMPLAINT STEPS AND THE CALLBACK (D-16, D-24)
     # ------------------------------------------------------------------
-    def action_complaint_recovered(self):
-        """Recovery done: the complaint is done and its callback is created
-        (D-16, D-24); the callback step follows from that call."""
-        res = super().action_complaint_recovered()
-        self.filtered(lambda t: t.state not in HANDLED_STATES).action_done()
-        return res
-
-    def action_complaint_callback_done(self):
-        """The callback step is the completed callback itself: satisfied or
-        basically satisfied, or failed after every attempt (D-24)."""
-        blocked = self.filtered(lambda t: not t._callback_allows_close())
-        if blocked:
-            raise UserError(
-                self.env._(
-                    "The owner has not been called back on %(tickets)s yet: "
-                    "the callback queue records the call.",
-                    tickets=", ".join(blocked.mapped("display_name")),
-                )
-            )
-        return super().action_complaint_callback_done()
-
     def _complaint_callback_completed(self):
         """A completed callback moves its recovered complaint to the
         callback step (D-16); called by the callback when it ends."""
@@ -179,23 +156,9 @@ class PropertyTicketCallbackMixin(models.AbstractModel):
         if ready:
             ready.action_complaint_callback_done()
 
-    def _complaint_back_to_plan(self):
-        """A reopened complaint (the owner was unsatisfied at the callback)
-        needs a new recovery plan, told to the owner again (D-16)."""
-        complaints = self.filtered(
-            lambda t: (
-                t.kind == "complaint"
-                and t.complaint_step in ("recovered", "callback", "summarized")
-            )
-        )
-        if complaints:
-            complaints._complaint_advance(
-                "investigated",
-                self.env._(
-                    "Reopened: a new service-recovery plan is needed and must "
-                    "be told to the owner again."
-                ),
-            )
+    @api.model
+    def _auto_confirm_domain(self):
+        return super()._auto_confirm_domain() + self._callback_auto_confirm_domain()
 
     @api.model
     def _callback_auto_confirm_domain(self):

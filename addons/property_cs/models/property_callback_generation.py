@@ -4,19 +4,20 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-OPEN_CALLBACK_STATES = ("pending", "in_progress")
-AGENT_GROUP = "property_cs.group_property_cs_agent"
-SUPERVISOR_GROUP = "property_cs.group_property_cs_supervisor"
-HEAD_OFFICE_GROUP = "property_cs.group_property_cs_head_office"
+from .constants import (
+    GROUP_AGENT,
+    GROUP_HEAD_OFFICE,
+    GROUP_SUPERVISOR,
+    OPEN_CALLBACK_STATES,
+)
 
 
-class PropertyCallbackGenerationMixin(models.AbstractModel):
+class PropertyCallback(models.Model):
     """How callbacks come about (D-24, D-5): generated from done or closed
     tickets by the callback rules with the choice of the caller, and
     recorded from key-customer care contacts."""
 
-    _name = "property.callback.generation.mixin"
-    _description = "Callback Generation"
+    _inherit = "property.callback"
 
     # ------------------------------------------------------------------
     # KEY-CUSTOMER CARE (D-5)
@@ -182,9 +183,9 @@ class PropertyCallbackGenerationMixin(models.AbstractModel):
         chosen: without any other caller a supervisor assigns one.
         Return {ticket id: (user, exception text or False)}."""
         handlers = self._get_handlers(tickets)
-        agent_group = self.env.ref(AGENT_GROUP)
-        supervisor_group = self.env.ref(SUPERVISOR_GROUP)
-        head_office_group = self.env.ref(HEAD_OFFICE_GROUP)
+        agent_group = self.env.ref(GROUP_AGENT)
+        supervisor_group = self.env.ref(GROUP_SUPERVISOR)
+        head_office_group = self.env.ref(GROUP_HEAD_OFFICE)
         loads = dict(
             self.sudo()._read_group(
                 [("state", "in", OPEN_CALLBACK_STATES), ("user_id", "!=", False)],

@@ -1,0 +1,54 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Names shared by the models, wizards and controllers of property_cs, in
+one place: the security groups' xml ids, the sets of ticket and callback
+states, and the selections used by more than one model. No model here."""
+
+# security groups (xml ids)
+GROUP_AGENT = "property_cs.group_property_cs_agent"
+GROUP_DEPARTMENT = "property_cs.group_property_cs_department"
+GROUP_SUPERVISOR = "property_cs.group_property_cs_supervisor"
+GROUP_MANAGER = "property_cs.group_property_cs_manager"
+GROUP_HEAD_OFFICE = "property_cs.group_property_cs_head_office"
+GROUP_FINANCE = "property_cs.group_property_cs_finance"
+
+# ticket states
+OPEN_STATES = ("new", "dispatched", "in_progress", "paused")
+# states in which the SLA clock runs (paused stops it, D-7)
+CLOCK_STATES = ("new", "dispatched", "in_progress")
+# states that end the handling
+HANDLED_STATES = ("done", "closed")
+
+# callback states still to be worked
+OPEN_CALLBACK_STATES = ("pending", "in_progress")
+
+# the steps of a complaint in order (D-16); there is no "invalid" or
+# "rejected" step: every complaint is handled (D-18)
+COMPLAINT_STEPS = [
+    ("received", "Received"),
+    ("confirmed", "Confirmed"),
+    ("investigated", "Investigated"),
+    ("plan", "Recovery Plan"),
+    ("replied", "Replied"),
+    ("recovered", "Recovered"),
+    ("callback", "Called Back"),
+    ("summarized", "Summarised and Archived"),
+]
+# the steps before the reply to the owner: the reply deadline runs (A5)
+REPLY_PENDING_STEPS = ("received", "confirmed", "investigated", "plan")
+COMPLAINT_SEVERITIES = [
+    ("minor", "Minor"),
+    ("serious", "Serious"),
+    ("critical", "Critical"),
+]
+
+# files the owner-facing forms accept (company settings choose the set)
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+UPLOAD_TYPE_SETS = {
+    "images": IMAGE_TYPES,
+    "images_pdf": (*IMAGE_TYPES, "application/pdf"),
+}
+UPLOAD_TYPES = [
+    ("images", "Photos"),
+    ("images_pdf", "Photos and PDF Documents"),
+]
