@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from .constants import CLOCK_STATES
 
@@ -557,51 +557,3 @@ class PropertyTicket(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
             )
-
-    def action_on_the_way(self):
-        """The technician sets off: the owner is told who is coming and by
-        when to expect them (D-9). Only once per visit."""
-        now = fields.Datetime.now()
-        leaving = self.filtered(lambda t: not t.date_departed and not t.date_arrived)
-        if not leaving:
-            raise UserError(
-                self.env._("The technician is already on the way or on site.")
-            )
-        for ticket in leaving:
-            vals = {"date_departed": now}
-            if ticket.state == "dispatched":
-                vals["stage_id"] = ticket._stage_for("in_progress").id
-            ticket.write(vals)
-        leaving._sla_notify_owner("property_cs.mail_template_ticket_on_the_way")
-        return True
-
-    @api.constrains("date_appointment_start", "date_appointment_end")
-    def _check_appointment(self):
-        for ticket in self:
-            start, end = ticket.date_appointment_start, ticket.date_appointment_end
-            if bool(start) != bool(end) or (start and end <= start):
-                raise ValidationError(
-                    self.env._(
-                        "The appointment of %(ticket)s needs a start and a later end.",
-                        ticket=ticket.display_name,
-                    )
-                )
-
-    def action_arrive(self):
-        """One tap from the technician's phone: arrived on site now; the
-        owner's history shows it (D-9)."""
-        now = fields.Datetime.now()
-        for ticket in self:
-            if ticket.date_arrived:
-                continue
-            vals = {"date_arrived": now}
-            if ticket.state == "dispatched":
-                vals["stage_id"] = ticket._stage_for("in_progress").id
-            ticket.write(vals)
-            ticket._owner_post_progress(
-                ticket._owner_env()._(
-                    "Our technician %(user)s has arrived on site.",
-                    user=self.env.user.name,
-                )
-            )
-        return True
