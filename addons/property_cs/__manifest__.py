@@ -74,6 +74,7 @@
         "views/property_ticket_complaint_views.xml",
         "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
+        "wizard/property_complaint_withdraw_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -64,6 +64,7 @@ from . import property_ticket_portal
 from . import property_ticket_callback
 from . import property_ticket_complaint
 from . import property_ticket_complaint_reply
+from . import property_ticket_complaint_withdrawal
 from . import property_ticket_complaint_public
 from . import property_ticket_progress
 from . import property_ticket_deadline

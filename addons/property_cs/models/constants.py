@@ -11,6 +11,22 @@ GROUP_SUPERVISOR = "property_cs.group_property_cs_supervisor"
 GROUP_MANAGER = "property_cs.group_property_cs_manager"
 GROUP_HEAD_OFFICE = "property_cs.group_property_cs_head_office"
 GROUP_FINANCE = "property_cs.group_property_cs_finance"
+GROUP_SURVEYOR = "property_cs.group_property_cs_surveyor"
+GROUP_SPECIAL_NEEDS = "property_cs.group_property_cs_special_needs"
+# every staff group that reads tickets (supervisors, managers and
+# administrators imply the agent group): the ticket's internal handling
+# data (SLA clock, escalations, owner context) is for them, never for the
+# owner reading their ticket in the portal or over RPC
+STAFF_GROUPS = ",".join(
+    (
+        GROUP_AGENT,
+        GROUP_DEPARTMENT,
+        GROUP_FINANCE,
+        GROUP_SURVEYOR,
+        GROUP_SPECIAL_NEEDS,
+        GROUP_HEAD_OFFICE,
+    )
+)
 
 # ticket states
 OPEN_STATES = ("new", "dispatched", "in_progress", "paused")

@@ -14,6 +14,7 @@ from .constants import (
     GROUP_FINANCE,
     GROUP_HEAD_OFFICE,
     HANDLED_STATES,
+    STAFF_GROUPS,
 )
 
 
@@ -124,6 +125,7 @@ class PropertyTicket(models.Model):
         index=True,
         help="Reply within the company's days for the complaint's severity "
         "(default 10 calendar days, the Hangzhou regulation).",
+        groups=STAFF_GROUPS,
     )
     complaint_owner_answer = fields.Selection(
         [("accepted", "Owner Accepts"), ("not_accepted", "Owner Does Not Accept")],

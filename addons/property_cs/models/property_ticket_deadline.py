@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from .constants import CLOCK_STATES, REPLY_PENDING_STEPS
+from .constants import CLOCK_STATES, REPLY_PENDING_STEPS, STAFF_GROUPS
 from .property_ticket_sla import SLA_TARGET_FIELDS
 
 # "due soon" means due within this time from now
@@ -27,6 +27,7 @@ class PropertyTicket(models.Model):
         index=True,
         help="The earliest deadline still open: commitment, arrival, closure "
         "or, for a complaint, the reply to the owner.",
+        groups=STAFF_GROUPS,
     )
     is_overdue = fields.Boolean(
         string="Overdue",
@@ -73,9 +74,11 @@ class PropertyTicket(models.Model):
 
     @api.depends("next_deadline")
     def _compute_deadline_status(self):
+        """Only whether the deadline passed or is near shows (row colours of
+        the lists); the deadline itself is staff data: read as superuser."""
         now = fields.Datetime.now()
         for ticket in self:
-            deadline = ticket.next_deadline
+            deadline = ticket.sudo().next_deadline
             ticket.is_overdue = bool(deadline and deadline <= now)
             ticket.is_due_soon = bool(deadline and now < deadline <= now + DUE_SOON)
 

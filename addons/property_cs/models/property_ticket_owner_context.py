@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .constants import OPEN_STATES
+from .constants import OPEN_STATES, STAFF_GROUPS
 
 
 class PropertyTicket(models.Model):
@@ -15,15 +15,15 @@ class PropertyTicket(models.Model):
     partner_handling_tip = fields.Text(
         related="partner_id.handling_tip",
         string="Handling Tip",
-        groups="base.group_user",
+        groups=STAFF_GROUPS,
     )
     partner_is_key_customer = fields.Boolean(
-        related="partner_id.is_key_customer", groups="base.group_user"
+        related="partner_id.is_key_customer", groups=STAFF_GROUPS
     )
     partner_key_customer_reasons = fields.Text(
         related="partner_id.key_customer_reasons",
         string="Key-Customer Reasons",
-        groups="base.group_user",
+        groups=STAFF_GROUPS,
     )
     unit_open_ticket_ids = fields.Many2many(
         "property.ticket",

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .constants import CLOCK_STATES
+from .constants import CLOCK_STATES, STAFF_GROUPS
 
 # writes that can move a deadline or the next SLA step
 SLA_SCHEDULE_FIELDS = {
@@ -44,6 +44,7 @@ class PropertyTicket(models.Model):
         compute="_compute_sla_policy_id",
         store=True,
         copy=False,
+        groups=STAFF_GROUPS,
     )
     date_commit_deadline = fields.Datetime(
         string="Commitment Deadline",
@@ -51,6 +52,7 @@ class PropertyTicket(models.Model):
         store=True,
         copy=False,
         index=True,
+        groups=STAFF_GROUPS,
     )
     date_arrival_deadline = fields.Datetime(
         string="Arrival Deadline",
@@ -58,6 +60,7 @@ class PropertyTicket(models.Model):
         store=True,
         copy=False,
         index=True,
+        groups=STAFF_GROUPS,
     )
     date_close_deadline = fields.Datetime(
         string="Closure Deadline",
@@ -65,6 +68,7 @@ class PropertyTicket(models.Model):
         store=True,
         copy=False,
         index=True,
+        groups=STAFF_GROUPS,
     )
     date_committed = fields.Datetime(
         string="Commitment Given",
@@ -91,35 +95,53 @@ class PropertyTicket(models.Model):
         readonly=True,
         copy=False,
         help="Working minutes the SLA clock stood still in paused stages.",
+        groups=STAFF_GROUPS,
     )
     commit_paused_minutes = fields.Integer(
         readonly=True,
         copy=False,
         help="Paused working minutes before the commitment was given.",
+        groups=STAFF_GROUPS,
     )
     arrival_paused_minutes = fields.Integer(
         readonly=True,
         copy=False,
         help="Paused working minutes before the arrival on site.",
+        groups=STAFF_GROUPS,
     )
     pause_reason = fields.Text(
-        copy=False, help="Why the ticket waits; required to enter a paused stage."
+        copy=False,
+        help="Why the ticket waits; required to enter a paused stage.",
+        groups=STAFF_GROUPS,
     )
     reclassification_reason = fields.Text(
         copy=False,
         help="Required to lower the severity; logged with the change, then cleared.",
+        groups=STAFF_GROUPS,
     )
     sla_pause_ids = fields.One2many(
-        "property.ticket.pause", "ticket_id", string="Pauses"
+        "property.ticket.pause",
+        "ticket_id",
+        string="Pauses",
+        groups=STAFF_GROUPS,
     )
     sla_reclassification_ids = fields.One2many(
-        "property.ticket.reclassification", "ticket_id", string="Reclassifications"
+        "property.ticket.reclassification",
+        "ticket_id",
+        string="Reclassifications",
+        groups=STAFF_GROUPS,
     )
     sla_escalation_ids = fields.One2many(
-        "property.ticket.escalation", "ticket_id", string="Escalations"
+        "property.ticket.escalation",
+        "ticket_id",
+        string="Escalations",
+        groups=STAFF_GROUPS,
     )
     sla_breach_ids = fields.One2many(
-        "property.ticket.breach", "ticket_id", string="SLA Breaches"
+        "property.ticket.breach",
+        "ticket_id",
+        string="SLA Breaches",
+        groups=STAFF_GROUPS,
     )
     date_sla_restarted = fields.Datetime(
         string="SLA Restarted",
@@ -128,6 +150,7 @@ class PropertyTicket(models.Model):
         tracking=True,
         help="When the ticket was last reopened: the service clock counts "
         "from here instead of the date reported.",
+        groups=STAFF_GROUPS,
     )
     sla_cycle = fields.Integer(
         string="SLA Cycle",
@@ -136,6 +159,7 @@ class PropertyTicket(models.Model):
         copy=False,
         help="How many times the service clock restarted; escalations and "
         "breaches are recorded once per cycle.",
+        groups=STAFF_GROUPS,
     )
 
     # ------------------------------------------------------------------
