@@ -62,21 +62,37 @@ class PropertyCustomerPortal(CustomerPortal):
         return request.render("property_cs.portal_my_units", values)
 
     @http.route(["/my/units/<int:unit_id>"], type="http", auth="user", website=True)
-    def portal_my_unit(self, unit_id, access_token=None, **kw):
+    def portal_my_unit(self, unit_id, **kw):
+        """Only the signed-in current owners and residents of the unit open
+        it (record rules on their current links); a token in the URL grants
+        nothing (D-3)."""
         try:
-            unit_sudo = self._document_check_access(
-                "property.unit", unit_id, access_token
-            )
+            unit_sudo = self._document_check_access("property.unit", unit_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
         values = self._get_page_view_values(
             unit_sudo,
-            access_token,
+            None,
             unit_sudo._portal_unit_values(request.env.user.partner_id),
-            "my_units_history",
+            False,
             False,
         )
+        values.update(self._unit_records_pager(unit_sudo))
         return request.render("property_cs.portal_my_unit", values)
+
+    def _unit_records_pager(self, unit):
+        """Previous and next unit of the user's My Units list, as plain
+        links: the portal's own pager would add a token to them."""
+        ids = request.session.get("my_units_history", [])
+        if unit.id not in ids:
+            return {}
+        idx = ids.index(unit.id)
+        prev_id = ids[idx - 1] if idx else False
+        next_id = ids[idx + 1] if idx < len(ids) - 1 else False
+        return {
+            "prev_record": prev_id and unit.browse(prev_id).access_url,
+            "next_record": next_id and unit.browse(next_id).access_url,
+        }
 
     # ------------------------------------------------------------------
     # Service requests (D-9, D-10, D-14)

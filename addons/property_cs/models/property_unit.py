@@ -16,7 +16,7 @@ class PropertyUnit(models.Model):
 
     _name = "property.unit"
     _description = "Unit"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "project_id, building_id, floor, name"
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name"]
@@ -130,6 +130,12 @@ class PropertyUnit(models.Model):
     )
     parking_space_ids = fields.One2many("property.parking.space", "unit_id")
     note = fields.Html()
+    access_url = fields.Char(
+        string="Portal Page",
+        compute="_compute_access_url",
+        help="Page of the unit in the portal, for its signed-in current owners "
+        "and residents.",
+    )
 
     _sql_constraints = [
         (
@@ -241,10 +247,8 @@ class PropertyUnit(models.Model):
         ]
 
     def _compute_access_url(self):
-        res = super()._compute_access_url()
         for unit in self:
             unit.access_url = f"/my/units/{unit.id}"
-        return res
 
     @api.constrains("area")
     def _check_area(self):
@@ -261,14 +265,47 @@ class PropertyUnit(models.Model):
     # ------------------------------------------------------------------
     # PORTAL
     # ------------------------------------------------------------------
+    def get_portal_url(self):
+        """The unit's portal page, never with a token (D-3).
+
+        A unit has no access token: its page is for the signed-in current
+        owners and residents only, whom the record rules find through their
+        current links. A link shared, forwarded or kept after a sale or a
+        move-out opens nothing for anybody else, and a link that ends or is
+        archived takes the page away at once.
+        """
+        self.ensure_one()
+        return self.access_url
+
+    def _get_access_action(self, access_uid=None, force_website=False):
+        """Portal users opening a unit from a mail land on its portal page,
+        which checks that they are a current owner or resident (D-3)."""
+        self.ensure_one()
+        user = (
+            self.env["res.users"].sudo().browse(access_uid)
+            if access_uid
+            else self.env.user
+        )
+        if user.share or force_website:
+            return {
+                "type": "ir.actions.act_url",
+                "url": self.access_url,
+                "target": "self",
+                "res_id": self.id,
+            }
+        return super()._get_access_action(
+            access_uid=access_uid, force_website=force_website
+        )
+
     def _portal_unit_values(self, partner):
         """What a resident may see of a unit: its facts, the people linked
         to it (names and roles only) and the viewer's own vehicles and
-        spaces. An owner sees the owners with their shares and the whole
-        household; a tenant or household member sees only who lives there,
-        never the owners' shares or an absent owner's household (D-1,
-        D-3). Internal data (handling tips, identity numbers, special
-        needs) is never passed to the portal (D-3, D-4)."""
+        spaces. A current owner or co-owner sees the owners with their
+        shares and the whole household; a tenant, household member or
+        resident sees only their own link, never the owners, their shares
+        or their household (D-1, D-3). Internal data (handling tips,
+        identity numbers, special needs) is never passed to the portal
+        (D-3, D-4)."""
         self.ensure_one()
         links = self.sudo().current_link_ids
         is_owner = bool(
@@ -277,12 +314,7 @@ class PropertyUnit(models.Model):
             )
         )
         if not is_owner:
-            links = links.filtered(
-                lambda link: (
-                    link.partner_id == partner
-                    or (link.date_move_in and not link.date_move_out)
-                )
-            )
+            links = links.filtered(lambda link: link.partner_id == partner)
         return {
             "unit": self,
             "is_unit_owner": is_owner,

@@ -5,6 +5,7 @@ from . import test_property_key_customer
 from . import test_property_cs_security
 from . import test_property_cs_performance
 from . import test_property_cs_portal
+from . import test_property_unit_portal_access
 from . import test_property_ticket_portal
 from . import test_property_ticket
 from . import test_property_ticket_billing
