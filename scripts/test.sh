@@ -6,8 +6,9 @@
 # 1. checks the prerequisites (installs nothing, starts no service);
 # 2. installs property_cs and property_survey WITH demo data into a fresh
 #    database and runs their Odoo tests (at_install + post_install, tours
-#    included), then drops the database;
-# 3. runs pytest on the repo-level tests/ directory;
+#    included);
+# 3. runs pytest on the repo-level tests/ directory (some tests start an Odoo
+#    server on that database), then drops the database;
 # 4. lints: ruff check, ruff format --check, pylint + pylint-odoo (.pylintrc).
 # It ends with one line "N passed, N failed, N skipped" and exits non-zero if
 # anything failed, errored or was skipped.
@@ -239,10 +240,9 @@ cleanup() {
     fi
     rm -rf "$WORK"
 }
-stop_odoo() {
+stop_child() { # stop_child <pid file>
     local pid
-    pid=$(cat "$WORK/odoo.pid" 2>/dev/null) || return 0
-    # timeout(1) passes the signal on to Odoo and Odoo's browser children
+    pid=$(cat "$1" 2>/dev/null) || return 0
     kill -TERM "$pid" 2>/dev/null || return 0
     for _ in $(seq 30); do
         kill -0 "$pid" 2>/dev/null || return 0
@@ -250,9 +250,15 @@ stop_odoo() {
     done
     kill -KILL "$pid" 2>/dev/null
 }
+# timeout(1) passes the signal on to Odoo and Odoo's browser children; the
+# Odoo server a pytest test starts stops with pytest (parent-death signal)
+stop_children() {
+    stop_child "$WORK/odoo.pid"
+    stop_child "$WORK/pytest.pid"
+}
 trap cleanup EXIT
-trap 'say "interrupted"; stop_odoo; exit 130' INT
-trap 'say "terminated"; stop_odoo; exit 143' TERM
+trap 'say "interrupted"; stop_children; exit 130' INT
+trap 'say "terminated"; stop_children; exit 143' TERM
 
 # --------------------------------------------------------------------------
 # Database role
@@ -369,19 +375,32 @@ elif [ "$odoo_rc" != 0 ] && [ "$o_failed" = 0 ]; then
     o_failed=1
 fi
 record "odoo tests" "$o_passed" "$o_failed" "$o_skipped"
-# drop the database now rather than at exit, so that the summary stays last
-cleanup
 
 # --------------------------------------------------------------------------
 # 3. Repo-level pytest
 # --------------------------------------------------------------------------
 section "pytest tests/"
 if [ -d "$REPO/tests" ]; then
+    # tests that need the installed database (a real Odoo server on it, e.g.
+    # tests/test_complaint_throttle_concurrency.py) find it here; they skip
+    # only when PROPERTY_CS_TEST_DB is unset (pytest run alone)
+    export PYTHON PROPERTY_CS_TEST_DB=$TEST_DB
+    export PROPERTY_CS_TEST_ADDONS=$REPO/addons
+    export PROPERTY_CS_TEST_DATA_DIR=$WORK/data
+    export PROPERTY_CS_TEST_ODOO_CONF=$WORK/odoo.conf
     JUNIT=$OUT_DIR/pytest.xml
     rm -f "$JUNIT"
-    "$PYTHON" -m pytest "$REPO/tests" --rootdir="$REPO" -p no:cacheprovider \
-        -q -rfEs --junitxml="$JUNIT" </dev/null 2>&1 | tee "$OUT_DIR/pytest.log"
-    pytest_rc=${PIPESTATUS[0]}
+    # in the background, as Odoo above, so that INT/TERM reach the traps at once
+    run_pytest() {
+        "$PYTHON" -m pytest "$REPO/tests" --rootdir="$REPO" -p no:cacheprovider \
+            -q -rfEs --junitxml="$JUNIT" </dev/null 2>&1 &
+        echo $! >"$WORK/pytest.pid"
+        wait $!
+        echo $? >"$WORK/pytest.rc"
+    }
+    run_pytest | tee "$OUT_DIR/pytest.log" &
+    wait $!
+    pytest_rc=$(cat "$WORK/pytest.rc" 2>/dev/null || echo 2)
     read -r p_tests p_fail p_err p_skip < <("$PYTHON" - "$JUNIT" <<'PY' 2>/dev/null
 import sys
 import xml.etree.ElementTree as ET
@@ -417,6 +436,8 @@ else
     say "no tests/ directory: 0 tests"
     record "pytest" 0 0 0
 fi
+# drop the database now rather than at exit, so that the summary stays last
+cleanup
 
 # --------------------------------------------------------------------------
 # 4. Lint (each tool is one passed/failed test)

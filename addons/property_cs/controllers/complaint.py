@@ -22,14 +22,14 @@ class PropertyComplaintPublic(http.Controller):
             raise request.not_found()
         error = False
         if request.httprequest.method == "POST":
-            uploads = [
-                (upload.filename, upload.read())
-                for upload in request.httprequest.files.getlist("attachments")
-            ]
             try:
+                # the files are read only after the throttle check;
                 # remote_addr honours proxy_mode (X-Forwarded-For)
                 ticket = request.env["property.complaint.submission"]._submit(
-                    project, post, uploads, request.httprequest.remote_addr
+                    project,
+                    post,
+                    request.httprequest.files.getlist("attachments"),
+                    request.httprequest.remote_addr,
                 )
             except UserError as exc:
                 error = exc.args[0]

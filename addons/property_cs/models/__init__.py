@@ -47,6 +47,7 @@ from . import mail_activity
 from . import property_complaint_recourse
 from . import property_complaint_task
 from . import property_complaint_submission
+from . import property_complaint_throttle
 from . import property_complaint_compensation
 from . import property_complaint_case
 from . import property_project_complaint

@@ -41,7 +41,18 @@ class PropertyComplaintSubmission(models.Model):
     def _check_throttle(self, company, ip_address, email, phone=False):
         """At most the company's number of submissions per client IP per
         hour and per email (or, without one, per phone) per day (D-13: easy
-        to complain, not to flood)."""
+        to complain, not to flood).
+
+        The keys are locked first (``property.complaint.throttle``):
+        parallel posts with a common key are checked one after the other,
+        each counting the submissions the others committed.
+        """
+        Throttle = self.env["property.complaint.throttle"]
+        keys = Throttle._lock(
+            f"form-ip:{ip_address}" if ip_address else "",
+            f"form-email:{email}" if email else "",
+            f"form-phone:{phone}" if phone and not email else "",
+        )
         now = fields.Datetime.now()
         ip_limit = company.property_complaint_form_ip_limit
         if ip_limit and ip_address:
@@ -90,6 +101,7 @@ class PropertyComplaintSubmission(models.Model):
                         "today. Please try again tomorrow or call us."
                     )
                 )
+        Throttle._mark(*keys)
 
     @api.model
     def _guard_tracking_page(self, ticket, action, ip_address):
@@ -108,6 +120,13 @@ class PropertyComplaintSubmission(models.Model):
             return False
         limit = ticket.company_id.property_complaint_tracking_post_limit
         if limit:
+            # parallel posts are counted one after the other (see
+            # property.complaint.throttle)
+            Throttle = self.env["property.complaint.throttle"]
+            keys = Throttle._lock(
+                f"track-ticket:{ticket.id}",
+                f"track-ip:{ip_address}" if ip_address else "",
+            )
             domain = [
                 ("action", "in", ("message", "upload")),
                 ("create_date", ">=", fields.Datetime.now() - timedelta(hours=1)),
@@ -122,6 +141,7 @@ class PropertyComplaintSubmission(models.Model):
                         "in the last hour. Please try again later or call us."
                     )
                 )
+            Throttle._mark(*keys)
         self.sudo().create(
             {
                 "action": action,
@@ -134,7 +154,21 @@ class PropertyComplaintSubmission(models.Model):
 
     @api.model
     def _check_uploads(self, company, uploads):
-        """The company's upload policy of the public complaint form."""
+        """The company's upload policy of the public complaint form.
+
+        :param uploads: list of ``(file name, bytes)`` or of uploaded file
+            objects (``werkzeug.datastructures.FileStorage``); a file object
+            is read here, at most one byte over the size allowed, so that
+            the form reads no file before the throttle check and never a
+            file too large whole
+        """
+        max_bytes = company.sudo().property_complaint_upload_max_mb * 1024 * 1024
+        uploads = [
+            upload
+            if isinstance(upload, tuple)
+            else (upload.filename, upload.read(max_bytes + 1))
+            for upload in uploads
+        ]
         return company._property_check_uploads(uploads, "public_complaint")
 
     @api.model
@@ -145,7 +179,9 @@ class PropertyComplaintSubmission(models.Model):
         :param dict values: ``contact_name``, ``email``, ``phone``,
             ``location``, ``name`` (subject), ``description`` and
             ``remedy`` as posted
-        :param uploads: list of ``(file name, bytes)``
+        :param uploads: list of ``(file name, bytes)`` or of uploaded file
+            objects, read only after the throttle check
+            (see ``_check_uploads``)
         :param ip_address: the client address (proxy mode honoured by the
             request)
         :return: the new complaint, as superuser

@@ -1,8 +1,14 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import io
 import json
+from datetime import timedelta
+from unittest.mock import Mock
 
+from werkzeug.datastructures import FileStorage
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.http import Request
 from odoo.tests import HttpCase, tagged
@@ -107,6 +113,45 @@ class TestPropertyComplaintPublic(HttpCase, PropertyCsCommon):
             self._submit(email="same@example.com", ip=f"10.1.0.{i}")
         with self.assertRaisesRegex(UserError, "email"):
             self._submit(email="same@example.com", ip="10.1.0.99")
+
+    def test_throttle_keys_serialised_and_files_read_after(self):
+        """Each submission first takes the row of its keys (address, email
+        or phone), stored hashed, one row per key, that parallel posts meet
+        on (the parallel test is tests/test_complaint_throttle_concurrency.py
+        of the repository); idle keys are dropped. A throttled post's files
+        are not read."""
+        Throttle = self.env["property.complaint.throttle"]
+        before = Throttle.search_count([])
+        self._submit(email="keys@example.com", ip="10.2.0.1")
+        self._submit(email="", phone="021-5555 1234", ip="10.2.0.1")
+        # 10.2.0.1, the email and the phone
+        self.assertEqual(Throttle.search_count([]), before + 3)
+        keys = Throttle.search([]).mapped("key")
+        self.assertFalse([k for k in keys if "10.2.0.1" in k or "keys@" in k])
+        self.assertTrue(all(len(k) == 64 for k in keys))
+        self.env.cr.execute(
+            "UPDATE property_complaint_throttle SET write_date = %s",
+            (fields.Datetime.now() - timedelta(days=3),),
+        )
+        Throttle._gc_idle_keys()
+        self.assertFalse(Throttle.search_count([]))
+
+        unread = Mock(filename="big.png")
+        self.company.property_complaint_form_ip_limit = 1
+        self._submit(email="first@example.com", ip="10.2.0.2")
+        with self.assertRaisesRegex(UserError, "connection"):
+            self._submit(email="second@example.com", ip="10.2.0.2", uploads=[unread])
+        unread.read.assert_not_called()
+        upload = FileStorage(io.BytesIO(PNG), filename="a.png")
+        ticket = self._submit(email="third@example.com", uploads=[upload])
+        self.assertEqual(
+            self.env["ir.attachment"]
+            .sudo()
+            .search_count(
+                [("res_model", "=", "property.ticket"), ("res_id", "=", ticket.id)]
+            ),
+            1,
+        )
 
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_verification_before_portal(self):
