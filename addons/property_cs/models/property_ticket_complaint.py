@@ -51,6 +51,7 @@ class PropertyTicket(models.Model):
         string="Emotion",
         tracking=True,
         help="The owner's emotion at intake: calm them and listen first.",
+        groups=STAFF_GROUPS,
     )
     complaint_demand = fields.Selection(
         [
@@ -61,6 +62,7 @@ class PropertyTicket(models.Model):
         ],
         string="Demand",
         tracking=True,
+        groups=STAFF_GROUPS,
     )
     complaint_at_fault = fields.Selection(
         [("yes", "Yes"), ("no", "No"), ("unclear", "Not Yet Clear")],
@@ -68,6 +70,7 @@ class PropertyTicket(models.Model):
         tracking=True,
         help="Yes: record the facts in detail. No: show understanding and "
         "explain the rules.",
+        groups=STAFF_GROUPS,
     )
     complaint_remedy = fields.Text(
         string="Remedy Sought",
@@ -80,28 +83,38 @@ class PropertyTicket(models.Model):
         string="Nature",
         tracking=True,
         help="Noted, never used to dismiss the complaint.",
+        groups=STAFF_GROUPS,
     )
     complaint_motive = fields.Text(
         string="Real Motive and Expected Result",
         help="What the owner really wants and the result they expect.",
+        groups=STAFF_GROUPS,
     )
     # investigation
     complaint_severity = fields.Selection(
         COMPLAINT_SEVERITIES,
         tracking=True,
         help="Sets the reply deadline (Hangzhou regulation: at most 10 days).",
+        groups=STAFF_GROUPS,
     )
     complaint_impact = fields.Text(
-        string="Impact", help="Who and what is affected, and how."
+        string="Impact",
+        help="Who and what is affected, and how.",
+        groups=STAFF_GROUPS,
     )
-    complaint_media_exposure = fields.Boolean(string="Media Exposure", tracking=True)
+    complaint_media_exposure = fields.Boolean(
+        string="Media Exposure", tracking=True, groups=STAFF_GROUPS
+    )
     complaint_government_exposure = fields.Boolean(
         string="Government Exposure",
         tracking=True,
         help="Also reported to the government hotline, the street office or the "
         "housing authority.",
+        groups=STAFF_GROUPS,
     )
-    complaint_findings = fields.Text(string="Investigation Findings")
+    complaint_findings = fields.Text(
+        string="Investigation Findings", groups=STAFF_GROUPS
+    )
     # plan and reply
     complaint_plan = fields.Text(
         string="Service-Recovery Plan", help="The plan told to the owner."
@@ -146,6 +159,7 @@ class PropertyTicket(models.Model):
     complaint_summary = fields.Text(
         string="Summary and Lessons",
         help="Cause, what we did and what we change, for the archive and training.",
+        groups=STAFF_GROUPS,
     )
     complaint_compensation_ids = fields.One2many(
         "property.complaint.compensation",

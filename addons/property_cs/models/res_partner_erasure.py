@@ -178,7 +178,12 @@ class ResPartner(models.Model):
                 [("ticket_id", "in", tickets.ids)]
             ).write({"email": False, "phone": False, "ip_address": False})
             # the person's own words and tracked personal values in the chatter
-            env["mail.message"].sudo().search([("author_id", "=", partner.id)]).write(
+            # their words and the photos or files they sent
+            messages = (
+                env["mail.message"].sudo().search([("author_id", "=", partner.id)])
+            )
+            messages.attachment_ids.unlink()
+            messages.write(
                 {
                     "body": env._("(removed: personal information)"),
                     "email_from": False,

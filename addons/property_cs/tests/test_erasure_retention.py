@@ -52,9 +52,13 @@ class TestErasureRetention(PropertyCsCommon):
         """The officer anonymises a former resident: personal fields, phone
         on their requests and their words in the chatter go; the unit link
         and the request stay for the statistics; it is logged."""
-        self.ticket.message_post(
-            body="Call me on 13900000077", author_id=self.tenant_a.id
+        message = self.ticket.message_post(
+            body="Call me on 13900000077",
+            author_id=self.tenant_a.id,
+            attachments=[("balcony.jpg", b"\xff\xd8\xff photo of the balcony")],
         )
+        photo = message.attachment_ids
+        self.assertTrue(photo)
         with self.assertRaises(AccessError):
             self.tenant_a.with_user(self.agent).action_property_anonymise()
         self.tenant_a.with_user(self.officer).action_property_anonymise()
@@ -69,6 +73,7 @@ class TestErasureRetention(PropertyCsCommon):
         self.assertTrue(self.ticket.exists())
         link = self.tenant_link.with_context(active_test=False)
         self.assertEqual(link.role, "tenant")
+        self.assertFalse(photo.exists(), "the photos they sent are removed")
         bodies = self.ticket.message_ids.mapped("body")
         self.assertFalse([b for b in bodies if "13900000077" in str(b)])
         self.assertTrue(

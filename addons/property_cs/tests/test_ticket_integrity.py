@@ -27,6 +27,19 @@ INTERNAL_TICKET_FIELDS = (
     "partner_handling_tip",
     "partner_is_key_customer",
     "partner_key_customer_reasons",
+    # the complaint's internal assessment (what the owner said is theirs:
+    # remedy sought, reply, answer, alternatives, recourse)
+    "complaint_emotion",
+    "complaint_demand",
+    "complaint_at_fault",
+    "complaint_nature",
+    "complaint_motive",
+    "complaint_severity",
+    "complaint_impact",
+    "complaint_media_exposure",
+    "complaint_government_exposure",
+    "complaint_findings",
+    "complaint_summary",
 )
 
 
