@@ -40,7 +40,6 @@ class PropertyAccessLog(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         readonly=True,
         index=True,
