@@ -32,7 +32,8 @@ ERASED_PARTNER_FIELDS = [
     "is_prejudiced",
     "is_influential",
 ]
-OPEN_TICKET_STATES = ("closed", "cancelled")
+# a complaint in neither state is still open
+ENDED_TICKET_STATES = ("closed", "cancelled")
 
 
 class ResPartner(models.Model):
@@ -54,11 +55,39 @@ class ResPartner(models.Model):
         """Why this person's data may not be anonymised now (PIPL Art. 47
         and its exceptions): still an owner or resident of a unit (the
         service contract is the legal basis), money still owed, a complaint
-        still open, a legal hold. Returns ``{partner id: [reason, ...]}``."""
-        Line = self.env["account.move.line"].sudo()
-        Ticket = self.env["property.ticket"].sudo()
+        still open, a legal hold. Returns ``{partner id: [reason, ...]}``;
+        the same few queries for one person or for the nightly batch."""
+        partners = self.sudo()
+        commercial = partners.commercial_partner_id
+        owing = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "child_of", commercial.ids),
+                    ("account_type", "=", "asset_receivable"),
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", ">", 0),
+                ]
+            )
+            .partner_id.commercial_partner_id
+        )
+        complaining = {
+            partner.id
+            for [partner] in self.env["property.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("kind", "=", "complaint"),
+                    ("state", "not in", ENDED_TICKET_STATES),
+                ],
+                ["partner_id"],
+            )
+        }
         blockers = {}
-        for partner in self.sudo():
+        for partner in partners:
             reasons = []
             if partner.property_anonymised_date:
                 reasons.append(self.env._("already anonymised"))
@@ -68,25 +97,9 @@ class ResPartner(models.Model):
                 reasons.append(
                     self.env._("still a current owner or resident of a unit")
                 )
-            if Line.search_count(
-                [
-                    ("partner_id", "child_of", partner.commercial_partner_id.id),
-                    ("account_type", "=", "asset_receivable"),
-                    ("parent_state", "=", "posted"),
-                    ("reconciled", "=", False),
-                    ("amount_residual", ">", 0),
-                ],
-                limit=1,
-            ):
+            if partner.commercial_partner_id in owing:
                 reasons.append(self.env._("money is still owed"))
-            if Ticket.search_count(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("kind", "=", "complaint"),
-                    ("state", "not in", OPEN_TICKET_STATES),
-                ],
-                limit=1,
-            ):
+            if partner.id in complaining:
                 reasons.append(self.env._("a complaint is still open"))
             if partner.property_legal_hold:
                 reasons.append(

@@ -161,3 +161,19 @@ class TestErasureRetention(PropertyCsCommon):
         self.assertFalse(old_sub.ip_address or old_sub.email)
         self.assertEqual(new_sub.ip_address, "10.0.0.2")
         self.assertFalse(tracking.exists())
+
+    def test_blockers_queries_do_not_grow_with_people(self):
+        """The nightly batch checks the blockers of many people with the same
+        few queries as one person."""
+        Partner = self.env["res.partner"]
+        people = Partner.create([{"name": f"Former resident {i}"} for i in range(6)])
+
+        def queries(partners):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            partners._property_erasure_blockers()
+            return self.env.cr.sql_log_count - before
+
+        one = queries(people[:1])
+        self.assertEqual(queries(people), one)
