@@ -53,6 +53,7 @@
         "views/property_ticket_views.xml",
         "views/property_ticket_config_views.xml",
         "views/property_sla_views.xml",
+        "views/property_deadline_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",

@@ -26,10 +26,11 @@ from . import property_ticket_category
 from . import property_ticket_stage
 from . import property_sla_policy
 from . import property_calendar_makeup
-from . import property_ticket_pause
+from . import property_deadline
+from . import property_deadline_pause
 from . import property_ticket_reclassification
-from . import property_ticket_breach
-from . import property_ticket_escalation
+from . import property_deadline_breach
+from . import property_deadline_escalation
 from . import property_service_price
 from . import property_ticket_charge
 from . import property_reply_phrase

@@ -68,3 +68,27 @@ UPLOAD_TYPES = [
     ("images", "Photos"),
     ("images_pdf", "Photos and PDF Documents"),
 ]
+
+# what a deadline of the deadline engine is for (each owning model adds its
+# targets here, so that the lists and reports name them in one selection)
+DEADLINE_TARGETS = [
+    ("commit", "Commitment"),
+    ("arrival", "Arrival"),
+    ("close", "Closure"),
+    ("reply", "Complaint Reply"),
+    ("task", "Recovery Task"),
+]
+DEADLINE_STATES = [
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("cancelled", "No Longer Due"),
+]
+# the steps of a deadline: a warning before it, the breach at it, then the
+# escalation ladder after it
+DEADLINE_STEPS = [
+    ("warning", "Warning"),
+    ("supervisor", "Supervisor"),
+    ("manager", "Project Manager"),
+    ("head_office", "Head Office"),
+]

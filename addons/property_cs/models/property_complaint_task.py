@@ -73,7 +73,53 @@ class PropertyComplaintTask(models.Model):
         tasks = super().create(vals_list)
         for task in tasks:
             task.message_subscribe(partner_ids=task.user_id.partner_id.ids)
+        self.env["property.deadline"]._deadline_sync(tasks, created=True)
         return tasks
+
+    def write(self, vals):
+        """A moved deadline, a new responsible or a finished task reaches
+        the deadline engine."""
+        res = super().write(vals)
+        if {"date_deadline", "state", "user_id", "department_id"} & set(vals):
+            self.env["property.deadline"]._deadline_sync(self)
+        return res
+
+    def _deadline_specs(self):
+        """The recovery task on the deadline engine (D-16): due at its
+        deadline, met when done; warned the company's complaint-reply
+        warning days before (at most half the time given), then its
+        department leader, the project manager and head office as for the
+        service times (D-7)."""
+        specs = []
+        now = fields.Datetime.now()
+        for task in self.sudo():
+            company = task.company_id
+            start = min(task.create_date or now, now)
+            span = max(int((task.date_deadline - start).total_seconds() // 60), 0)
+            state = {"open": "running", "done": "met"}.get(task.state, "cancelled")
+            specs.append(
+                {
+                    "res_id": task.id,
+                    "target": "task",
+                    "name": task.display_name,
+                    "company_id": company.id,
+                    "project_id": task.project_id.id,
+                    "user_id": task.user_id.id,
+                    "department_id": task.department_id.id,
+                    "date_start": start,
+                    "date_fixed": task.date_deadline,
+                    "state": state,
+                    "date_met": task.date_done,
+                    "warning_minutes": min(
+                        company.property_complaint_reply_warning_days * 1440,
+                        span // 2,
+                    ),
+                    "supervisor_minutes": company.property_sla_supervisor_delay,
+                    "manager_minutes": company.property_sla_manager_delay,
+                    "head_office_minutes": company.property_sla_head_office_delay,
+                }
+            )
+        return specs
 
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):

@@ -57,13 +57,46 @@ class PropertySlaPolicy(models.Model):
         help="Working minutes to close the request.",
     )
 
+    custom_steps = fields.Boolean(
+        string="Own Escalation Times",
+        help="Use the warning and escalation times below for this class "
+        "instead of the company's settings.",
+    )
+    warning_minutes = fields.Integer(
+        string="Warning Before (minutes)",
+        default=5,
+        help="Warn the assignee this many minutes before a deadline.",
+    )
+    supervisor_delay = fields.Integer(
+        string="Supervisor After (minutes)",
+        help="Minutes after a breach before the supervisor is told.",
+    )
+    manager_delay = fields.Integer(
+        string="Project Manager After (minutes)",
+        default=60,
+        help="Minutes after a breach before the project manager is told.",
+    )
+    head_office_delay = fields.Integer(
+        string="Head Office After (minutes)",
+        default=240,
+        help="Minutes after a breach before head office is told.",
+    )
+
     _sql_constraints = [
+        (
+            "steps_ordered",
+            "CHECK(warning_minutes >= 0 AND supervisor_delay >= 0 "
+            "AND manager_delay >= supervisor_delay "
+            "AND head_office_delay >= manager_delay)",
+            "Warning and escalation times cannot be negative, and the ladder "
+            "goes up: supervisor, then project manager, then head office.",
+        ),
         (
             "minutes_positive",
             "CHECK(commit_minutes >= 0 AND arrival_minutes >= 0 "
             "AND close_minutes >= 0)",
             "Service-time targets cannot be negative.",
-        )
+        ),
     ]
 
     @api.depends("project_id")

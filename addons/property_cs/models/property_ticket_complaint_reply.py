@@ -1,8 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.tools import format_date
 
 from .constants import REPLY_PENDING_STEPS
@@ -16,85 +14,38 @@ class PropertyTicket(models.Model):
     _inherit = "property.ticket"
 
     # ------------------------------------------------------------------
-    # REPLY DEADLINE (A5)
+    # REPLY DEADLINE (A5) on the deadline engine
     # ------------------------------------------------------------------
-    @api.model
-    def _complaint_due_steps(self, company, deadline):
-        """[(step, date_due)] of a complaint reply deadline: a warning the
-        company's days before, then the supervisor, project manager and head
-        office as for the service times (D-7)."""
-        warning = deadline - timedelta(
-            days=company.property_complaint_reply_warning_days
-        )
-        return [("warning", warning)] + [
-            (step, due)
-            for step, due in self._sla_due_steps(company, deadline)
-            if step != "warning"
-        ]
-
-    @api.model
-    def _cron_complaint_reply_escalation(self):
-        """Set-based pass over the complaints not yet replied to (A5): one
-        search for them, one for the steps already fired, one bulk create of
-        the due escalation steps (target "reply"); the base.automation rules
-        on escalations tell the people. Reruns create nothing twice."""
-        now = fields.Datetime.now()
-        tickets = self.sudo().search_fetch(
-            [
-                ("kind", "=", "complaint"),
-                ("complaint_step", "in", REPLY_PENDING_STEPS),
-                ("date_complaint_reply_due", "!=", False),
-                ("state", "not in", ("closed", "cancelled")),
-            ],
-            ["company_id", "date_complaint_reply_due"],
-        )
-        if not tickets:
-            return
-        Escalation = self.env["property.ticket.escalation"].sudo()
-        Breach = self.env["property.ticket.breach"].sudo()
-        fired = {
-            (e.ticket_id.id, e.step)
-            for e in Escalation.search_fetch(
-                [("ticket_id", "in", tickets.ids), ("target", "=", "reply")],
-                ["ticket_id", "step"],
+    def _deadline_specs(self):
+        """Add the reply deadline of a complaint: due at the reply date set
+        by the rules (A5), running until the reply, not stopped by a paused
+        stage; a warning the company's days before, then the supervisor,
+        project manager and head office as for the service times (D-7).
+        One per complaint: reopening does not start it again."""
+        specs = super()._deadline_specs()
+        for ticket in self.sudo().filtered(
+            lambda t: t.kind == "complaint" and t.date_complaint_reply_due
+        ):
+            spec = dict(
+                ticket._deadline_common(),
+                target="reply",
+                cycle=0,
+                date_start=ticket.date_reported,
+                date_fixed=ticket.date_complaint_reply_due,
+                **ticket._deadline_step_minutes(),
             )
-        }
-        breached = set(
-            Breach.search_fetch(
-                [("ticket_id", "in", tickets.ids), ("target", "=", "reply")],
-                ["ticket_id"],
-            ).ticket_id.ids
-        )
-        escalation_vals, breach_vals = [], []
-        for ticket in tickets:
-            deadline = ticket.date_complaint_reply_due
-            if deadline <= now and ticket.id not in breached:
-                breach_vals.append(
-                    {
-                        "ticket_id": ticket.id,
-                        "target": "reply",
-                        "date_deadline": deadline,
-                        "date_breached": now,
-                    }
+            spec["warning_minutes"] = (
+                ticket.company_id.sudo().property_complaint_reply_warning_days * 1440
+            )
+            if ticket.complaint_step not in REPLY_PENDING_STEPS:
+                spec.update(
+                    state="met",
+                    date_met=ticket.date_complaint_replied or fields.Datetime.now(),
                 )
-            for step, date_due in self._complaint_due_steps(
-                ticket.company_id, deadline
-            ):
-                if date_due <= now and (ticket.id, step) not in fired:
-                    escalation_vals.append(
-                        {
-                            "ticket_id": ticket.id,
-                            "target": "reply",
-                            "step": step,
-                            "date_deadline": deadline,
-                            "date_due": date_due,
-                            "date_fired": now,
-                        }
-                    )
-        if breach_vals:
-            Breach.create(breach_vals)
-        if escalation_vals:
-            Escalation.create(escalation_vals)
+            elif ticket.state in ("closed", "cancelled"):
+                spec["state"] = "cancelled"
+            specs.append(spec)
+        return specs
 
     def _complaint_reply_due_text(self):
         """The reply date told to the complainant, in the project's time

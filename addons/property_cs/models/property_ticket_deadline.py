@@ -60,7 +60,7 @@ class PropertyTicket(models.Model):
         for ticket in self:
             deadlines = []
             if ticket.state in CLOCK_STATES:
-                for deadline_field, met_field, _paused in SLA_TARGET_FIELDS.values():
+                for deadline_field, met_field in SLA_TARGET_FIELDS.values():
                     if ticket[deadline_field] and not (met_field and ticket[met_field]):
                         deadlines.append(ticket[deadline_field])
             if (

@@ -1,13 +1,11 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .constants import CLOCK_STATES, STAFF_GROUPS
+from .constants import HANDLED_STATES, OPEN_STATES, STAFF_GROUPS
 
-# writes that can move a deadline or the next SLA step
+# writes that can move a deadline, meet it, or change who answers for it
 SLA_SCHEDULE_FIELDS = {
     "sla_policy_id",
     "severity_id",
@@ -18,23 +16,26 @@ SLA_SCHEDULE_FIELDS = {
     "date_committed",
     "date_arrived",
     "stage_id",
+    "user_id",
+    "department_id",
 }
-# target -> (deadline field, field that marks the target as met,
-#            paused working minutes that push it)
+# target -> (deadline field, field that marks the target as met)
 SLA_TARGET_FIELDS = {
-    "commit": ("date_commit_deadline", "date_committed", "commit_paused_minutes"),
-    "arrival": ("date_arrival_deadline", "date_arrived", "arrival_paused_minutes"),
-    "close": ("date_close_deadline", False, "paused_minutes"),
+    "commit": ("date_commit_deadline", "date_committed"),
+    "arrival": ("date_arrival_deadline", "date_arrived"),
+    "close": ("date_close_deadline", False),
 }
+# the targets a paused stage stops (the complaint reply runs on)
+SLA_TARGETS = tuple(SLA_TARGET_FIELDS)
 
 
 class PropertyTicket(models.Model):
-    """Service-time engine of a ticket (D-7): stored deadlines for the
-    commitment, the arrival and the closure, computed from the most specific
-    SLA policy in the project's working time; paused stages stop the clock;
-    reclassification recomputes the deadlines and a severity downgrade needs
-    a reason; one set-based cron pass records warnings, escalation steps and
-    breaches once each."""
+    """Service times of a ticket (D-7) on the deadline engine: the
+    commitment, the arrival and the closure are ``property.deadline`` rows
+    whose targets come from the most specific SLA policy; paused stages stop
+    their clock, reopening starts a new cycle, reclassification moves them
+    and a severity downgrade needs a reason. The ticket shows the due times
+    of its current cycle; the engine's pass fires the steps."""
 
     _inherit = "property.ticket"
 
@@ -45,6 +46,9 @@ class PropertyTicket(models.Model):
         store=True,
         copy=False,
         groups=STAFF_GROUPS,
+    )
+    deadline_ids = fields.One2many(
+        "property.deadline", "ticket_id", string="Deadlines", groups=STAFF_GROUPS
     )
     date_commit_deadline = fields.Datetime(
         string="Commitment Deadline",
@@ -92,21 +96,9 @@ class PropertyTicket(models.Model):
     arrival_photo = fields.Image(max_width=1920, max_height=1920, copy=False)
     paused_minutes = fields.Integer(
         string="Paused Time (minutes)",
-        readonly=True,
-        copy=False,
-        help="Working minutes the SLA clock stood still in paused stages.",
-        groups=STAFF_GROUPS,
-    )
-    commit_paused_minutes = fields.Integer(
-        readonly=True,
-        copy=False,
-        help="Paused working minutes before the commitment was given.",
-        groups=STAFF_GROUPS,
-    )
-    arrival_paused_minutes = fields.Integer(
-        readonly=True,
-        copy=False,
-        help="Paused working minutes before the arrival on site.",
+        compute="_compute_paused_minutes",
+        help="Working minutes the closure clock stood still in paused stages "
+        "in this cycle.",
         groups=STAFF_GROUPS,
     )
     pause_reason = fields.Text(
@@ -120,7 +112,7 @@ class PropertyTicket(models.Model):
         groups=STAFF_GROUPS,
     )
     sla_pause_ids = fields.One2many(
-        "property.ticket.pause",
+        "property.deadline.pause",
         "ticket_id",
         string="Pauses",
         groups=STAFF_GROUPS,
@@ -132,13 +124,13 @@ class PropertyTicket(models.Model):
         groups=STAFF_GROUPS,
     )
     sla_escalation_ids = fields.One2many(
-        "property.ticket.escalation",
+        "property.deadline.escalation",
         "ticket_id",
         string="Escalations",
         groups=STAFF_GROUPS,
     )
     sla_breach_ids = fields.One2many(
-        "property.ticket.breach",
+        "property.deadline.breach",
         "ticket_id",
         string="SLA Breaches",
         groups=STAFF_GROUPS,
@@ -172,50 +164,34 @@ class PropertyTicket(models.Model):
             ticket.sla_policy_id = policy_map.get(ticket.id, False)
 
     @api.depends(
-        "sla_policy_id",
-        "date_reported",
-        "date_sla_restarted",
-        "paused_minutes",
-        "commit_paused_minutes",
-        "arrival_paused_minutes",
-        "project_id.sla_calendar_id",
-        "project_id.tz",
-        "date_appointment_end",
+        "sla_cycle",
+        "deadline_ids.date_due",
+        "deadline_ids.cycle",
+        "deadline_ids.target",
     )
     def _compute_sla_deadlines(self):
-        """Deadline = date reported (or the last restart on reopening) +
-        target + the working minutes paused while that target was still
-        open, in the project's working time."""
+        """The due times of the current cycle's deadlines, kept by the
+        deadline engine (the date reported or the last restart + target +
+        paused working minutes, in the project's working time)."""
         for ticket in self:
-            start = ticket.date_sla_restarted or ticket.date_reported
-            policy = ticket.sla_policy_id.sudo()
-            project = ticket.project_id.sudo()
-            targets = {
-                "commit": policy.commit_minutes,
-                "arrival": policy.arrival_minutes,
-                "close": policy.close_minutes,
+            current = {
+                d.target: d
+                for d in ticket.sudo().deadline_ids
+                if d.cycle == ticket.sla_cycle
             }
-            for target, (
-                deadline_field,
-                _met,
-                paused_field,
-            ) in SLA_TARGET_FIELDS.items():
-                minutes = targets[target]
-                if target == "arrival" and ticket.date_appointment_end:
-                    # an agreed appointment: arrive by the end of the slot
-                    ticket[deadline_field] = ticket.date_appointment_end
-                    continue
-                if (
-                    not policy
-                    or not project
-                    or not start
-                    or (target == "arrival" and not minutes)
-                ):
-                    ticket[deadline_field] = False
-                    continue
-                ticket[deadline_field] = project._sla_add_minutes(
-                    start, minutes + ticket[paused_field]
-                )
+            for target, (deadline_field, _met) in SLA_TARGET_FIELDS.items():
+                ticket[deadline_field] = current.get(
+                    target, self.env["property.deadline"]
+                ).date_due
+
+    @api.depends("sla_cycle", "deadline_ids.paused_minutes")
+    def _compute_paused_minutes(self):
+        for ticket in self:
+            ticket.paused_minutes = sum(
+                d.paused_minutes
+                for d in ticket.sudo().deadline_ids
+                if d.cycle == ticket.sla_cycle and d.target == "close"
+            )
 
     # ------------------------------------------------------------------
     # PIPELINE HOOKS (see property_ticket.py)
@@ -223,13 +199,18 @@ class PropertyTicket(models.Model):
     def _ticket_create_hooks(self):
         return super()._ticket_create_hooks() + [
             (30, "prepare", "_sla_prepare_commitment"),
-            (50, "after", "_sla_schedule_next_pass"),
+            (50, "after", "_deadline_sync_new_tickets"),
         ]
 
     def _ticket_write_hooks(self):
         return super()._ticket_write_hooks() + [
             (40, ("date_promised",), "_sla_on_promise"),
             (45, tuple(SLA_SCHEDULE_FIELDS), "_sla_on_schedule_change"),
+            (
+                46,
+                ("kind", "complaint_step", "complaint_severity"),
+                "_sla_on_schedule_change",
+            ),
             (
                 50,
                 ("category_id", "severity_id", "project_id", "unit_id"),
@@ -293,7 +274,95 @@ class PropertyTicket(models.Model):
         )
 
     def _sla_on_schedule_change(self, vals):
-        return self._sla_schedule_next_pass
+        return self._deadline_sync_tickets
+
+    def _deadline_sync_tickets(self):
+        """Keep the engine's deadlines of these tickets in line."""
+        self.env["property.deadline"]._deadline_sync(self)
+
+    def _deadline_sync_new_tickets(self):
+        """Give new tickets their deadlines."""
+        self.env["property.deadline"]._deadline_sync(self, created=True)
+
+    def _deadline_step_minutes(self, policy=None):
+        """Minutes of the steps of a deadline: the policy's own when it has
+        them, else the company's settings (D-7)."""
+        self.ensure_one()
+        if not (policy and policy.custom_steps):
+            source = self.company_id.sudo()
+            return {
+                "warning_minutes": source.property_sla_warning_minutes,
+                "supervisor_minutes": source.property_sla_supervisor_delay,
+                "manager_minutes": source.property_sla_manager_delay,
+                "head_office_minutes": source.property_sla_head_office_delay,
+            }
+        return {
+            "warning_minutes": policy.warning_minutes,
+            "supervisor_minutes": policy.supervisor_delay,
+            "manager_minutes": policy.manager_delay,
+            "head_office_minutes": policy.head_office_delay,
+        }
+
+    def _deadline_common(self):
+        """Values every deadline of this ticket shares."""
+        self.ensure_one()
+        return {
+            "res_id": self.id,
+            "name": self.display_name,
+            "ticket_id": self.id,
+            "company_id": self.company_id.id,
+            "project_id": self.project_id.id,
+            "user_id": self.user_id.id,
+            "department_id": self.department_id.id,
+        }
+
+    def _deadline_specs(self):
+        """The deadline engine's view of the service times (D-7): per
+        target of the current cycle, the start (date reported or last
+        restart), the policy's working minutes or the agreed appointment,
+        and whether it runs, is met or no longer due. A paused ticket's new
+        deadlines start paused; the reply deadline of a complaint is added
+        by its own part."""
+        specs = []
+        for ticket in self.sudo():
+            policy = ticket.sla_policy_id
+            start = ticket.date_sla_restarted or ticket.date_reported
+            common = dict(
+                ticket._deadline_common(),
+                cycle=ticket.sla_cycle,
+                date_start=start,
+                paused=ticket.state == "paused",
+                **ticket._deadline_step_minutes(policy),
+            )
+            minutes = {
+                "commit": policy.commit_minutes,
+                "arrival": policy.arrival_minutes,
+                "close": policy.close_minutes,
+            }
+            for target, (_field, met_field) in SLA_TARGET_FIELDS.items():
+                spec = dict(common, target=target, minutes=minutes[target])
+                if target == "arrival" and ticket.date_appointment_end:
+                    spec["date_fixed"] = ticket.date_appointment_end
+                elif not policy or not ticket.project_id or not start:
+                    continue
+                elif target == "arrival" and not minutes[target]:
+                    continue
+                else:
+                    spec["date_fixed"] = False
+                met = (
+                    ticket[met_field]
+                    if met_field
+                    else (
+                        ticket.state in HANDLED_STATES
+                        and (ticket.date_done or ticket.date_closed)
+                    )
+                )
+                if met:
+                    spec.update(state="met", date_met=met)
+                elif ticket.state not in OPEN_STATES:
+                    spec["state"] = "cancelled"
+                specs.append(spec)
+        return specs
 
     def _sla_on_reclassification(self, vals):
         """Log category or severity changes after the write; a downgrade
@@ -317,59 +386,34 @@ class PropertyTicket(models.Model):
     # PAUSE AND RECLASSIFICATION
     # ------------------------------------------------------------------
     def _sla_start_pause(self):
-        """Open a pause record: the clock stops (D-7)."""
-        now = fields.Datetime.now()
-        self.env["property.ticket.pause"].sudo().create(
-            [
-                {"ticket_id": t.id, "date_start": now, "reason": t.pause_reason}
-                for t in self
-            ]
-        )
+        """Stop the clock of the service times with the reason (D-7); the
+        complaint reply deadline runs on."""
+        for reason in set(self.mapped("pause_reason")):
+            tickets = self.filtered(lambda t, r=reason: t.pause_reason == r)
+            self.env["property.deadline"]._deadline_pause(
+                tickets, reason, targets=SLA_TARGETS
+            )
 
     def _sla_end_pause(self):
-        """Close the open pause records and push the open deadlines by the
-        paused working time."""
-        now = fields.Datetime.now()
-        pauses = (
-            self.env["property.ticket.pause"]
-            .sudo()
-            .search([("ticket_id", "in", self.ids), ("date_end", "=", False)])
-        )
-        added = dict.fromkeys(self.ids, 0)
-        for pause in pauses:
-            minutes = pause.ticket_id.project_id._sla_working_minutes(
-                pause.date_start, now
-            )
-            pause.write({"date_end": now, "paused_minutes": minutes})
-            added[pause.ticket_id.id] += minutes
-        for ticket in self:
-            minutes = added[ticket.id]
-            vals = {
-                "paused_minutes": ticket.paused_minutes + minutes,
-                "pause_reason": False,
-            }
-            if not ticket.date_committed:
-                vals["commit_paused_minutes"] = ticket.commit_paused_minutes + minutes
-            if not ticket.date_arrived:
-                vals["arrival_paused_minutes"] = ticket.arrival_paused_minutes + minutes
-            ticket._sla_write_internal(vals)
+        """Restart the clock: the open deadlines are pushed by the paused
+        working time and the pause records closed."""
+        self.env["property.deadline"]._deadline_resume(self)
+        self._sla_write_internal({"pause_reason": False})
         return True
 
     def _sla_restart(self):
         """A done or closed ticket that is reopened (by the owner or by an
         unsatisfied callback, D-10, D-24) is handled again: the clock
         restarts now for every target, the commitment, the departure and
-        the arrival are due again (their previous values stay in the chatter), and a new
-        cycle of warnings, escalations and breaches begins."""
+        the arrival are due again (their previous values stay in the
+        chatter), and a new cycle of deadlines, warnings, escalations and
+        breaches begins."""
         now = fields.Datetime.now()
         for ticket in self:
             ticket._sla_write_internal(
                 {
                     "date_sla_restarted": now,
                     "sla_cycle": ticket.sla_cycle + 1,
-                    "paused_minutes": 0,
-                    "commit_paused_minutes": 0,
-                    "arrival_paused_minutes": 0,
                     "date_committed": False,
                     "date_departed": False,
                     "date_arrived": False,
@@ -419,151 +463,6 @@ class PropertyTicket(models.Model):
                 )
         if logs:
             self.env["property.ticket.reclassification"].sudo().create(logs)
-
-    # ------------------------------------------------------------------
-    # SLA PASS (cron)
-    # ------------------------------------------------------------------
-    @api.model
-    def _sla_due_steps(self, company, deadline):
-        """Return [(step, date_due)] of a deadline under the company's
-        warning and escalation delays (D-7)."""
-        return [
-            (
-                "warning",
-                deadline - timedelta(minutes=company.property_sla_warning_minutes),
-            ),
-            (
-                "supervisor",
-                deadline + timedelta(minutes=company.property_sla_supervisor_delay),
-            ),
-            (
-                "manager",
-                deadline + timedelta(minutes=company.property_sla_manager_delay),
-            ),
-            (
-                "head_office",
-                deadline + timedelta(minutes=company.property_sla_head_office_delay),
-            ),
-        ]
-
-    @api.model
-    def _cron_sla_escalation(self):
-        """Set-based SLA pass (D-7): one search for the running tickets with
-        deadlines, one for the steps and breaches already recorded, the due
-        steps computed in Python, one bulk create of each; then the cron is
-        triggered at the next due step for minute precision. Reruns create
-        nothing twice; moved deadlines are read as they are now."""
-        now = fields.Datetime.now()
-        tickets = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [
-                    ("state", "in", CLOCK_STATES),
-                    "|",
-                    "|",
-                    ("date_commit_deadline", "!=", False),
-                    ("date_arrival_deadline", "!=", False),
-                    ("date_close_deadline", "!=", False),
-                ],
-                [
-                    "company_id",
-                    "date_commit_deadline",
-                    "date_arrival_deadline",
-                    "date_close_deadline",
-                    "date_committed",
-                    "date_arrived",
-                    "sla_cycle",
-                ],
-            )
-        )
-        if not tickets:
-            return
-        Escalation = self.env["property.ticket.escalation"].sudo()
-        Breach = self.env["property.ticket.breach"].sudo()
-        fired = {
-            (e.ticket_id.id, e.target, e.step, e.sla_cycle)
-            for e in Escalation.search_fetch(
-                [("ticket_id", "in", tickets.ids)],
-                ["ticket_id", "target", "step", "sla_cycle"],
-            )
-        }
-        breached = {
-            (b.ticket_id.id, b.target, b.sla_cycle)
-            for b in Breach.search_fetch(
-                [("ticket_id", "in", tickets.ids)], ["ticket_id", "target", "sla_cycle"]
-            )
-        }
-        escalation_vals, breach_vals, next_due = [], [], None
-        for ticket in tickets:
-            for target, (
-                deadline_field,
-                met_field,
-                _paused,
-            ) in SLA_TARGET_FIELDS.items():
-                deadline = ticket[deadline_field]
-                if not deadline or (met_field and ticket[met_field]):
-                    continue
-                cycle = ticket.sla_cycle
-                if deadline <= now and (ticket.id, target, cycle) not in breached:
-                    breach_vals.append(
-                        {
-                            "ticket_id": ticket.id,
-                            "target": target,
-                            "date_deadline": deadline,
-                            "date_breached": now,
-                            "sla_cycle": cycle,
-                        }
-                    )
-                for step, date_due in self._sla_due_steps(ticket.company_id, deadline):
-                    if (ticket.id, target, step, cycle) in fired:
-                        continue
-                    if date_due <= now:
-                        escalation_vals.append(
-                            {
-                                "ticket_id": ticket.id,
-                                "target": target,
-                                "step": step,
-                                "date_deadline": deadline,
-                                "date_due": date_due,
-                                "date_fired": now,
-                                "sla_cycle": cycle,
-                            }
-                        )
-                    elif next_due is None or date_due < next_due:
-                        next_due = date_due
-        if breach_vals:
-            Breach.create(breach_vals)
-        if escalation_vals:
-            Escalation.create(escalation_vals)
-        cron = self.env.ref(
-            "property_cs.ir_cron_property_sla_escalation", raise_if_not_found=False
-        )
-        if cron and next_due:
-            cron.sudo()._trigger(at=next_due)
-
-    def _sla_schedule_next_pass(self):
-        """Wake the SLA cron at the first future step of these tickets, so a
-        new or moved deadline is warned about to the minute (D-7), not at the
-        next periodic run."""
-        now = fields.Datetime.now()
-        next_due = None
-        for ticket in self:
-            if ticket.state not in CLOCK_STATES:
-                continue
-            for deadline_field, met_field, _p in SLA_TARGET_FIELDS.values():
-                deadline = ticket[deadline_field]
-                if not deadline or (met_field and ticket[met_field]):
-                    continue
-                for _step, date_due in self._sla_due_steps(ticket.company_id, deadline):
-                    if date_due > now and (next_due is None or date_due < next_due):
-                        next_due = date_due
-                        break
-        cron = self.env.ref(
-            "property_cs.ir_cron_property_sla_escalation", raise_if_not_found=False
-        )
-        if cron and next_due:
-            cron.sudo()._trigger(at=next_due)
 
     def _sla_notify_owner(self, template_xmlid):
         """Send an owner template (D-9) to the tickets that have an owner;

@@ -36,3 +36,4 @@ from . import test_personal_data
 from . import test_erasure_retention
 from . import test_consent_purpose
 from . import test_ticket_integrity
+from . import test_deadline_engine

@@ -279,7 +279,7 @@ class TestPropertyCallback(PropertyCallbackCommon):
             self.assertTrue(first_deadline)
         with freeze_time(T0 + timedelta(hours=2)):
             # the closure target (30 min) is breached before closing
-            self.Ticket._cron_sla_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
             self.assertIn("close", ticket.sla_breach_ids.mapped("target"))
             self._close(ticket)
         t3 = T0 + timedelta(days=3)
@@ -302,9 +302,9 @@ class TestPropertyCallback(PropertyCallbackCommon):
             self.assertIn("Unsatisfied", activity.summary)
             self.assertEqual(callback.satisfaction_rate, 0.0)
         with freeze_time(t3 + timedelta(hours=2)):
-            self.Ticket._cron_sla_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
             breaches = ticket.sla_breach_ids.filtered(lambda b: b.target == "close")
-            self.assertEqual(sorted(breaches.mapped("sla_cycle")), [0, 1])
+            self.assertEqual(sorted(breaches.mapped("cycle")), [0, 1])
 
     def test_reopen_cancels_open_callback(self):
         """An owner who reopens before the callback: it is cancelled, and

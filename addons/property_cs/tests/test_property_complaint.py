@@ -427,7 +427,7 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
 
     def _fired(self, ticket):
         return set(
-            self.env["property.ticket.escalation"]
+            self.env["property.deadline.escalation"]
             .search([("ticket_id", "=", ticket.id), ("target", "=", "reply")])
             .mapped("step")
         )
@@ -453,10 +453,10 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
             ticket = self._complaint()
         due = T0 + timedelta(days=10)
         with freeze_time(due - timedelta(days=3)):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
         self.assertFalse(self._fired(ticket))
         with freeze_time(due - timedelta(days=1)):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
         self.assertEqual(self._fired(ticket), {"warning"})
         warning = ticket.sla_escalation_ids.filtered(lambda e: e.step == "warning")
         self.assertEqual(warning.notified_user_ids, self.agent)
@@ -466,15 +466,15 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
         self.assertEqual(progress.partner_ids, self.owner_a)
         self.assertEqual(progress.message_type, "comment")
         with freeze_time(due + timedelta(minutes=1)):
-            self.Ticket._cron_complaint_reply_escalation()
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
+            self.env["property.deadline"]._cron_deadline_pass()
         self.assertEqual(self._fired(ticket), {"warning", "supervisor"})
-        breach = self.env["property.ticket.breach"].search(
+        breach = self.env["property.deadline.breach"].search(
             [("ticket_id", "=", ticket.id), ("target", "=", "reply")]
         )
         self.assertEqual(len(breach), 1)
         with freeze_time(due + timedelta(hours=5)):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
         self.assertEqual(
             self._fired(ticket), {"warning", "supervisor", "manager", "head_office"}
         )
@@ -492,19 +492,19 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
             tickets = [self._complaint(name=f"Noise {i}") for i in range(2)]
         late = T0 + timedelta(days=11)
         with freeze_time(late):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
             self.env.flush_all()
             self.env.invalidate_all()
-            with self.assertQueryCount(__system__=4):
-                self.Ticket._cron_complaint_reply_escalation()
+            with self.assertQueryCount(__system__=5):
+                self.env["property.deadline"]._cron_deadline_pass()
         with freeze_time(T0):
             tickets += [self._complaint(name=f"Leak {i}") for i in range(3)]
         with freeze_time(late):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
             self.env.flush_all()
             self.env.invalidate_all()
-            with self.assertQueryCount(__system__=4):
-                self.Ticket._cron_complaint_reply_escalation()
+            with self.assertQueryCount(__system__=5):
+                self.env["property.deadline"]._cron_deadline_pass()
         self.assertEqual(len(tickets), 5)
 
     def test_reply_stops_escalation(self):
@@ -516,10 +516,10 @@ class TestPropertyComplaintDeadline(PropertyComplaintCommon):
             self._walk_to(ticket, "replied")
             control = self._complaint(name="Lift stuck, no reply yet")
         with freeze_time(T0 + timedelta(days=20)):
-            self.Ticket._cron_complaint_reply_escalation()
+            self.env["property.deadline"]._cron_deadline_pass()
         self.assertFalse(self._fired(ticket))
         self.assertFalse(
-            self.env["property.ticket.breach"].search(
+            self.env["property.deadline.breach"].search(
                 [("ticket_id", "=", ticket.id), ("target", "=", "reply")]
             )
         )
@@ -616,10 +616,11 @@ class TestPropertyComplaintAccess(PropertyComplaintCommon):
     def test_related_records_follow_the_complaint(self):
         """Escalations of a complaint stay hidden from department staff;
         compensations from agents who do not handle it."""
-        escalation = self.env["property.ticket.escalation"].create(
+        escalation = self.env["property.deadline.escalation"].create(
             {
-                "ticket_id": self.complaint.id,
-                "target": "reply",
+                "deadline_id": self.complaint.deadline_ids.filtered(
+                    lambda d: d.target == "reply"
+                ).id,
                 "step": "warning",
                 "date_due": datetime.now(),
             }

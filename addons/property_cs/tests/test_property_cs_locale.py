@@ -60,10 +60,10 @@ class TestComplaintReplyEscalationLanguage(PropertyComplaintCommon):
             ticket = self._complaint()
         due = T0 + timedelta(days=10)
         with freeze_time(due - timedelta(days=1)):
-            self.Ticket.with_context(lang=None)._cron_complaint_reply_escalation()
+            self.env["property.deadline"].with_context(lang=None)._cron_deadline_pass()
         zh = self.env(context={"lang": "zh_CN"})
         reply_label = dict(
-            self.env["property.ticket.escalation"]
+            self.env["property.deadline.escalation"]
             ._fields["target"]
             ._description_selection(zh)
         )["reply"]

@@ -182,9 +182,11 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         }
         Ticket._portal_create_ticket(self.owner_a, values, [("p.png", PHOTO)])
         self.env.invalidate_all()
-        # measured with the SLA deadlines and billing computed at creation and
-        # the SLA cron woken at the first warning (one trigger insert)
-        with self.assertQueryCount(__system__=38):
+        # measured with the deadlines created on the deadline engine (one
+        # insert, one read back for the ticket's deadline fields), billing
+        # computed at creation and the deadline cron woken at the first
+        # warning (one trigger insert)
+        with self.assertQueryCount(__system__=40):
             Ticket._portal_create_ticket(
                 self.owner_a, dict(values, name="Measured"), [("p.png", PHOTO)]
             )

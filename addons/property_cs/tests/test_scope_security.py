@@ -152,10 +152,11 @@ class TestComplaintRelatedRecords(PropertyCallbackCommon):
                 "remedy": "A visit by the manager",
             }
         )
-        cls.escalation = cls.env["property.ticket.escalation"].create(
+        cls.escalation = cls.env["property.deadline.escalation"].create(
             {
-                "ticket_id": cls.complaint.id,
-                "target": "reply",
+                "deadline_id": cls.complaint.deadline_ids.filtered(
+                    lambda d: d.target == "reply"
+                ).id,
                 "step": "warning",
                 "date_due": datetime.now(),
             }
