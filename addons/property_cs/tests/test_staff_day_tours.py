@@ -41,6 +41,21 @@ class TestStaffDayTours(HttpCase):
             self.env.ref("property_cs.property_department_security"),
         )
 
+    def test_supervisor_reads_the_deadlines(self):
+        """The supervisor opens the Deadlines list: every kind of her
+        projects, the overdue ones first, and goes to the request."""
+        self._demo_user("demo_user_supervisor")
+        ticket = self.env.ref("property_cs.demo_ticket_overdue_pipe")
+        self.assertTrue(
+            ticket.deadline_ids.filtered(lambda d: d.is_overdue),
+            "the demo ships an overdue deadline",
+        )
+        self.start_tour(
+            "/odoo/action-property_cs.property_deadline_action",
+            "property_cs_supervisor_deadlines_tour",
+            login="supervisor",
+        )
+
     def test_supervisor_opens_an_owner(self):
         """The supervisor opens an owner: the owner file first, its dates in
         full, the owner's tickets and complaints one click away."""

@@ -240,3 +240,25 @@ registry.category("web_tour.tours").add("property_cs_head_office_tour", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("property_cs_supervisor_deadlines_tour", {
+    steps: () => [
+        {
+            content: "The deadlines of every kind are listed, overdue ones first, in red",
+            trigger: ".o_list_view .o_data_row:first-child.text-danger",
+        },
+        {
+            content: "The leaking pipe's overdue deadline is among them, its kind in Chinese",
+            trigger: `.o_data_row.text-danger:contains('${PIPE}') td[name='target']:contains('结案')`,
+        },
+        {
+            content: "Open the request it belongs to",
+            trigger: `.o_data_row.text-danger:contains('${PIPE}'):has(td[name='target']:contains('结案')) button[name='action_open_record']`,
+            run: "click",
+        },
+        {
+            content: "The request's form opens",
+            trigger: `.o_form_view .o_breadcrumb:contains('${PIPE}')`,
+        },
+    ],
+});
