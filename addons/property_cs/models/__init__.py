@@ -72,3 +72,12 @@ from . import property_ticket_progress
 from . import property_ticket_deadline
 from . import property_ticket_token
 from . import crm_lead
+from . import property_fee_type
+from . import property_fee_standard
+from . import property_project_fee
+from . import property_billing_run
+from . import property_billing_chunk
+from . import property_billing_line
+from . import property_billing_issue
+from . import account_move
+from . import account_move_line

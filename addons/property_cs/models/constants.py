@@ -92,3 +92,12 @@ DEADLINE_STEPS = [
     ("manager", "Project Manager"),
     ("head_office", "Head Office"),
 ]
+
+# what a unit is used for (fee standards are set per use type)
+UNIT_USE_TYPES = [
+    ("residential", "Residential"),
+    ("office", "Office"),
+    ("commercial", "Commercial"),
+    ("storage", "Storage"),
+    ("other", "Other"),
+]

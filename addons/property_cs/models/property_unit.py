@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .constants import UNIT_USE_TYPES
+
 OWNER_ROLES = ("owner", "co_owner")
 
 
@@ -47,13 +49,7 @@ class PropertyUnit(models.Model):
         aggregator="sum",
     )
     use_type = fields.Selection(
-        [
-            ("residential", "Residential"),
-            ("office", "Office"),
-            ("commercial", "Commercial"),
-            ("storage", "Storage"),
-            ("other", "Other"),
-        ],
+        UNIT_USE_TYPES,
         required=True,
         default="residential",
         tracking=True,
@@ -86,6 +82,11 @@ class PropertyUnit(models.Model):
         compute="_compute_date_vacant_since",
         store=True,
         readonly=False,
+        tracking=True,
+    )
+    vacancy_evidence = fields.Text(
+        help="How the vacancy was established (meter readings, inspection "
+        "record, ...): a fee standard's vacancy discount applies only with it.",
         tracking=True,
     )
     # renovation (the renovation feature fills it)

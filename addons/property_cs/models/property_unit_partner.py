@@ -65,6 +65,12 @@ class PropertyUnitPartner(models.Model):
         tracking=True,
     )
     date_end = fields.Date(string="End Date", tracking=True)
+    pays_fees = fields.Boolean(
+        string="Pays the Fees",
+        tracking=True,
+        help="The tenant pays the property fees of the unit for the time of "
+        "this link; the owner stays jointly liable.",
+    )
     date_move_in = fields.Date(string="Move-In Date", tracking=True)
     date_move_out = fields.Date(string="Move-Out Date", tracking=True)
     is_current = fields.Boolean(

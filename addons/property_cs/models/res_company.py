@@ -29,6 +29,19 @@ class ResCompany(models.Model):
         string="Key Customer Contact Interval Unit",
         default="months",
     )
+    # billing
+    property_billing_chunk_size = fields.Integer(
+        string="Units per Billing Chunk",
+        default=200,
+        help="A billing run is split into chunks of this many units; each "
+        "chunk is billed and committed by one billing worker.",
+    )
+    property_billing_time_budget = fields.Integer(
+        string="Billing Worker Time Budget (seconds)",
+        default=240,
+        help="A billing worker stops claiming chunks after this time and "
+        "wakes again; keep it well below the cron time limit.",
+    )
     # service times (D-7)
     property_sla_warning_minutes = fields.Integer(
         string="SLA Warning Before Breach (minutes)",

@@ -54,6 +54,12 @@ class ResConfigSettings(models.TransientModel):
     property_callback_max_attempts = fields.Integer(
         related="company_id.property_callback_max_attempts", readonly=False
     )
+    property_billing_chunk_size = fields.Integer(
+        related="company_id.property_billing_chunk_size", readonly=False
+    )
+    property_billing_time_budget = fields.Integer(
+        related="company_id.property_billing_time_budget", readonly=False
+    )
     property_sla_warning_minutes = fields.Integer(
         related="company_id.property_sla_warning_minutes", readonly=False
     )

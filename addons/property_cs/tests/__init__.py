@@ -37,3 +37,4 @@ from . import test_erasure_retention
 from . import test_consent_purpose
 from . import test_ticket_integrity
 from . import test_deadline_engine
+from . import test_property_billing

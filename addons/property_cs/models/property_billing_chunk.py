@@ -1,0 +1,156 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import threading
+import time
+
+from psycopg2 import IntegrityError
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+WORKER_CRONS = (
+    "property_cs.ir_cron_property_billing_worker_1",
+    "property_cs.ir_cron_property_billing_worker_2",
+)
+
+
+class PropertyBillingChunk(models.Model):
+    """A share of a billing run's units: the queued work unit. Every billing
+    cron record runs ``_cron_process_chunks``, which claims one pending
+    chunk at a time with ``FOR UPDATE SKIP LOCKED`` (so several cron
+    threads and several Odoo hosts share a run without waiting for each
+    other), bills its units one savepoint each, marks it done and commits.
+    A worker that dies leaves its chunk pending: its transaction never
+    committed, and the next claim takes it again."""
+
+    _name = "property.billing.chunk"
+    _description = "Billing Chunk"
+    _order = "id"
+
+    run_id = fields.Many2one(
+        "property.billing.run", required=True, index=True, ondelete="cascade"
+    )
+    unit_ids = fields.Many2many("property.unit", string="Units")
+    state = fields.Selection(
+        [("pending", "Pending"), ("done", "Done")],
+        default="pending",
+        required=True,
+        index=True,
+    )
+    date_done = fields.Datetime(readonly=True)
+    billed_count = fields.Integer(string="Units Billed", readonly=True)
+    failed_count = fields.Integer(string="Units Failed", readonly=True)
+
+    @api.model
+    def _claim(self):
+        """The next pending chunk, locked for this transaction; another
+        worker skips it instead of waiting."""
+        self.flush_model(["state"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM property_billing_chunk
+             WHERE state = 'pending'
+             ORDER BY id
+             LIMIT 1
+               FOR UPDATE SKIP LOCKED
+            """
+        )
+        row = self.env.cr.fetchone()
+        return self.browse(row[0]) if row else self.browse()
+
+    def _process(self):
+        """Bill the chunk's units, each under its own savepoint: a unit that
+        fails is recorded as an error of the run with its reason and the
+        others go on; an item another worker billed first is skipped."""
+        self.ensure_one()
+        run = self.run_id
+        units = self.unit_ids
+        ctx = run._billing_context(units)
+        Line = self.env["property.billing.line"].sudo()
+        billed = {
+            (
+                line.unit_id.id,
+                line.fee_type_id.id,
+                line.period_start,
+                line.partner_id.id,
+            )
+            for line in Line.search_fetch(
+                [("unit_id", "in", units.ids), ("period_start", "<=", run.period_end)],
+                ["unit_id", "fee_type_id", "period_start", "partner_id"],
+            )
+        }
+        Issue = self.env["property.billing.issue"].sudo()
+        open_issues = Issue.search(
+            [
+                ("run_id", "=", run.id),
+                ("unit_id", "in", units.ids),
+                ("state", "=", "open"),
+            ]
+        )
+        done = 0
+        failed = self.env["property.unit"]
+        for unit in units:
+            try:
+                with self.env.cr.savepoint():
+                    run._bill_unit(unit, ctx, billed)
+                done += 1
+            except IntegrityError:
+                # billed meanwhile by another run or worker: nothing to do
+                done += 1
+            except Exception as error:  # pylint: disable=broad-exception-caught
+                # one bad unit never stops the run: record why, go on
+                failed |= unit
+                _logger.info("Billing %s failed: %s", unit.complete_name, error)
+                Issue.create(
+                    {
+                        "run_id": run.id,
+                        "unit_id": unit.id,
+                        "message": str(error),
+                    }
+                )
+        # a unit billed on a retry closes its earlier errors
+        open_issues.filtered(lambda i: i.unit_id not in failed).write(
+            {"state": "resolved"}
+        )
+        self.write(
+            {
+                "state": "done",
+                "date_done": fields.Datetime.now(),
+                "billed_count": done,
+                "failed_count": len(failed),
+            }
+        )
+        run._check_done()
+
+    @api.model
+    def _cron_process_chunks(self, time_budget=None):
+        """One billing worker (each cron record of the list runs it): claim
+        and bill chunks, committing after each, until none is pending or the
+        time budget (well below the cron time limit) is spent; then wake the
+        workers again if work remains."""
+        budget = time_budget or self.env.company.property_billing_time_budget or 240
+        deadline = time.monotonic() + budget
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        processed = 0
+        while time.monotonic() < deadline:
+            chunk = self._claim()
+            if not chunk:
+                break
+            chunk._process()
+            processed += 1
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env["ir.cron"]._notify_progress(done=processed, remaining=-1)
+        if self.search_count([("state", "=", "pending")], limit=1):
+            self._wake_workers()
+        return processed
+
+    @api.model
+    def _wake_workers(self):
+        """Trigger every billing worker cron now."""
+        for xmlid in WORKER_CRONS:
+            cron = self.env.ref(xmlid, raise_if_not_found=False)
+            if cron and cron.active:
+                cron.sudo()._trigger()

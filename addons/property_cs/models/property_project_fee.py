@@ -1,0 +1,45 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+CHARGING_MODELS = [
+    ("lump_sum", "Lump-Sum (包干制)"),
+    ("commission", "Commission (酬金制)"),
+]
+
+
+class PropertyProject(models.Model):
+    """What billing needs from a project (domain_standards F1, F2, E8):
+    the charging model, the developer who pays for undelivered units
+    (D-22), the sales journal of the bills and the analytic account every
+    fee line carries."""
+
+    _inherit = "property.project"
+
+    charging_model = fields.Selection(
+        CHARGING_MODELS,
+        default="lump_sum",
+        required=True,
+        help="Lump-sum: the fees are the company's income and it bears the "
+        "costs. Commission: the fees are the owners' money and the company "
+        "keeps an agreed share.",
+    )
+    developer_partner_id = fields.Many2one(
+        "res.partner",
+        string="Developer",
+        help="Pays the fees of the units not handed over yet, up to the handover date.",
+    )
+    fee_journal_id = fields.Many2one(
+        "account.journal",
+        domain="[('type', '=', 'sale')]",
+        check_company=True,
+        help="Sales journal of the fee bills; empty: the company's first one.",
+    )
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        check_company=True,
+        help="Every fee line of the project carries it.",
+    )
+    fee_standard_ids = fields.One2many(
+        "property.fee.standard", "project_id", string="Fee Standards"
+    )

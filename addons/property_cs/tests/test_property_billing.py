@@ -1,0 +1,352 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import PropertyCsCommon
+
+MARCH = date(2026, 3, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyBilling(PropertyCsCommon):
+    """Fee standards and queued billing runs (D-21, D-22, E5, E8, F1-F3):
+    the amounts, who pays, a unit that fails alone, re-runs that bill
+    nothing twice, an interrupted chunk that resumes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.developer = Partner.create({"name": "Osmanthus Development Co."})
+        cls.project = cls.env["property.project"].create(
+            {
+                "name": "Billing Garden",
+                "code": "BG",
+                "developer_partner_id": cls.developer.id,
+            }
+        )
+        cls.building = cls.env["property.building"].create(
+            {"name": "T1", "project_id": cls.project.id}
+        )
+        Unit = cls.env["property.unit"]
+
+        def unit(name, area, handover="2025-01-01", **vals):
+            return Unit.create(
+                dict(
+                    name=name,
+                    building_id=cls.building.id,
+                    area=area,
+                    date_handover=handover,
+                    **vals,
+                )
+            )
+
+        cls.u1 = unit("101", 100.0)
+        cls.u2 = unit("102", 80.0, handover="2026-03-16")
+        cls.u3 = unit("103", 120.0)
+        cls.u4 = unit("104", 90.0)
+        cls.u5 = unit("105", 60.0)
+        cls.u6 = unit("106", 50.0)
+        cls.u5.write(
+            {
+                "occupancy": "vacant",
+                "date_vacant_since": "2025-06-01",
+                "vacancy_evidence": "Water and power meters unchanged since June",
+            }
+        )
+        cls.owners = Partner.create([{"name": f"Owner {i}"} for i in range(1, 7)])
+        cls.tenant = Partner.create({"name": "Tenant Li"})
+        Link = cls.env["property.unit.partner"]
+        Link.create(
+            [
+                {
+                    "unit_id": cls.u1.id,
+                    "partner_id": cls.owners[0].id,
+                    "role": "owner",
+                    "date_start": "2025-01-01",
+                },
+                {
+                    "unit_id": cls.u2.id,
+                    "partner_id": cls.owners[1].id,
+                    "role": "owner",
+                    "date_start": "2026-03-16",
+                },
+                {
+                    "unit_id": cls.u3.id,
+                    "partner_id": cls.owners[2].id,
+                    "role": "owner",
+                    "date_start": "2025-01-01",
+                    "date_end": "2026-03-10",
+                },
+                {
+                    "unit_id": cls.u3.id,
+                    "partner_id": cls.owners[3].id,
+                    "role": "owner",
+                    "date_start": "2026-03-11",
+                },
+                {
+                    "unit_id": cls.u4.id,
+                    "partner_id": cls.owners[4].id,
+                    "role": "owner",
+                    "date_start": "2025-01-01",
+                },
+                {
+                    "unit_id": cls.u4.id,
+                    "partner_id": cls.tenant.id,
+                    "role": "tenant",
+                    "date_start": "2026-01-01",
+                    "pays_fees": True,
+                },
+                {
+                    "unit_id": cls.u5.id,
+                    "partner_id": cls.owners[5].id,
+                    "role": "owner",
+                    "date_start": "2025-01-01",
+                },
+            ]
+        )
+        cls.env["property.parking.space"].create(
+            {"name": "P-001", "project_id": cls.project.id, "unit_id": cls.u1.id}
+        )
+        ref = cls.env.ref
+        cls.service = ref("property_cs.property_fee_type_service")
+        cls.parking = ref("property_cs.property_fee_type_parking")
+        cls.shared = ref("property_cs.property_fee_type_shared_power")
+        cls.waste = ref("property_cs.property_fee_type_waste")
+        Standard = cls.env["property.fee.standard"]
+        cls.std_service = Standard.create(
+            {
+                "project_id": cls.project.id,
+                "fee_type_id": cls.service.id,
+                "use_type": "residential",
+                "rate": 2.5,
+                "date_from": "2026-01-01",
+                "approval_ref": "Price filing 2026-01",
+                "vacancy_discount": 30.0,
+            }
+        )
+        Standard.create(
+            [
+                {
+                    "project_id": cls.project.id,
+                    "fee_type_id": cls.parking.id,
+                    "rate": 100.0,
+                    "date_from": "2026-01-01",
+                    "approval_ref": "Contract clause 7.2",
+                },
+                {
+                    "project_id": cls.project.id,
+                    "fee_type_id": cls.shared.id,
+                    "shared_amount": 450.0,
+                    "date_from": "2026-01-01",
+                    "approval_ref": "Owners' meeting resolution 2025-12",
+                },
+                {
+                    "project_id": cls.project.id,
+                    "fee_type_id": cls.waste.id,
+                    "rate": 10.0,
+                    "date_from": "2026-01-01",
+                    "approval_ref": "City waste fee notice",
+                },
+            ]
+        )
+        cls.Run = cls.env["property.billing.run"]
+        cls.Chunk = cls.env["property.billing.chunk"]
+        cls.Line = cls.env["property.billing.line"]
+        cls.company.property_billing_chunk_size = 2
+
+    def _run(self, month=MARCH):
+        run = self.Run.create({"project_id": self.project.id, "period_start": month})
+        run.action_queue()
+        self.Chunk._cron_process_chunks()
+        return run
+
+    def _amounts(self, run, unit, fee_type):
+        lines = run.line_ids.filtered(
+            lambda line: line.unit_id == unit and line.fee_type_id == fee_type
+        )
+        return {line.partner_id.name: line.amount for line in lines}
+
+    def test_amounts_and_payers(self):
+        """Per m² × rate, per space, by area share and per unit; the
+        developer before the handover, the seller and buyer around a
+        transfer, the tenant who pays, a discount for a proven vacancy; a
+        unit without owner fails alone."""
+        run = self._run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(run.unit_count, 6)
+        self.assertEqual(len(run.chunk_ids), 3)
+        self.assertEqual(self._amounts(run, self.u1, self.service), {"Owner 1": 250.0})
+        self.assertEqual(self._amounts(run, self.u1, self.parking), {"Owner 1": 100.0})
+        # 450 shared by 100 of 500 m²
+        self.assertEqual(self._amounts(run, self.u1, self.shared), {"Owner 1": 90.0})
+        self.assertEqual(self._amounts(run, self.u1, self.waste), {"Owner 1": 10.0})
+        # handed over on the 16th: 15 of 31 days for the developer
+        self.assertEqual(
+            self._amounts(run, self.u2, self.service),
+            {self.developer.name: 96.77, "Owner 2": 103.23},
+        )
+        # sold on the 10th: seller 10 days, buyer 21 days of 300.00
+        self.assertEqual(
+            self._amounts(run, self.u3, self.service),
+            {"Owner 3": 96.77, "Owner 4": 203.23},
+        )
+        self.assertEqual(
+            self._amounts(run, self.u4, self.service), {"Tenant Li": 225.0}
+        )
+        # vacant since June with evidence: 150.00 less 30 %
+        self.assertEqual(self._amounts(run, self.u5, self.service), {"Owner 6": 105.0})
+        # one bill per payer and unit, posted, with the project and unit
+        bills = self.env["account.move"].search(
+            [("property_billing_run_id", "=", run.id)]
+        )
+        self.assertEqual(len(bills), 7)
+        self.assertEqual(set(bills.mapped("state")), {"posted"})
+        u2_bills = bills.filtered(lambda m: m.property_unit_id == self.u2)
+        self.assertEqual(u2_bills.partner_id, self.developer | self.owners[1])
+        u1_bill = bills.filtered(lambda m: m.property_unit_id == self.u1)
+        self.assertEqual(u1_bill.amount_total, 450.0)
+        self.assertEqual(len(u1_bill.invoice_line_ids), 4)
+        self.assertEqual(set(u1_bill.line_ids.mapped("property_unit_id")), {self.u1})
+        self.assertEqual(run.invoice_count, 7)
+        # the unit without an owner is an error of the run, the rest billed
+        issue = run.issue_ids
+        self.assertEqual(issue.unit_id, self.u6)
+        self.assertIn("no owner", issue.message)
+        self.assertFalse(run.line_ids.filtered(lambda line: line.unit_id == self.u6))
+
+    def test_rerun_and_retry(self):
+        """A second run of the month bills nothing twice; the database
+        refuses a duplicate; the failed unit is billed on a retry once its
+        owner is recorded."""
+        first = self._run()
+        second = self._run()
+        self.assertFalse(second.line_ids.filtered(lambda line: line.unit_id != self.u6))
+        self.assertEqual(second.invoice_count, 0)
+        line = first.line_ids[0]
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.cr.savepoint():
+                line.copy({"run_id": second.id})
+        self.env["property.unit.partner"].create(
+            {
+                "unit_id": self.u6.id,
+                "partner_id": self.owners[0].id,
+                "role": "owner",
+                "date_start": "2025-01-01",
+            }
+        )
+        first.action_retry()
+        self.Chunk._cron_process_chunks()
+        self.assertEqual(first.issue_ids.state, "resolved")
+        self.assertEqual(
+            self._amounts(first, self.u6, self.service), {"Owner 1": 125.0}
+        )
+        self.assertEqual(first.state, "done")
+
+    def test_interrupted_chunk_resumes(self):
+        """A worker that dies mid-chunk commits nothing: the chunk is
+        pending again and the next worker bills it once."""
+        run = self.Run.create({"project_id": self.project.id, "period_start": MARCH})
+        run.action_queue()
+        with self.assertRaises(RuntimeError):
+            with self.cr.savepoint():
+                chunk = self.Chunk._claim()
+                chunk._process()
+                raise RuntimeError("worker killed")
+        self.env.invalidate_all()
+        self.assertEqual(set(run.chunk_ids.mapped("state")), {"pending"})
+        self.assertFalse(run.line_ids)
+        self.Chunk._cron_process_chunks()
+        self.assertEqual(len(run.line_ids.filtered(lambda x: x.unit_id == self.u1)), 4)
+
+    def test_cycles_and_versions(self):
+        """A quarterly fee is billed in the first month of the quarter for
+        three months; a new rate from mid-month is prorated by day; two
+        versions never overlap."""
+        self.std_service.date_to = "2026-03-15"
+        self.env["property.fee.standard"].create(
+            {
+                "project_id": self.project.id,
+                "fee_type_id": self.service.id,
+                "use_type": "residential",
+                "rate": 3.1,
+                "date_from": "2026-03-16",
+                "approval_ref": "Price filing 2026-03",
+            }
+        )
+        with self.assertRaises(ValidationError):
+            self.env["property.fee.standard"].create(
+                {
+                    "project_id": self.project.id,
+                    "fee_type_id": self.service.id,
+                    "use_type": "residential",
+                    "rate": 4.0,
+                    "date_from": "2026-03-20",
+                    "approval_ref": "Overlap",
+                }
+            )
+        run = self._run()
+        # 100 m² × (2.5 × 15 + 3.1 × 16) / 31 = 280.97
+        self.assertEqual(self._amounts(run, self.u1, self.service), {"Owner 1": 280.97})
+        self.env["property.fee.standard"].search(
+            [
+                ("fee_type_id", "=", self.parking.id),
+                ("project_id", "=", self.project.id),
+            ]
+        ).cycle = "3"
+        april = self._run(date(2026, 4, 1))
+        parking = april.line_ids.filtered(lambda line: line.fee_type_id == self.parking)
+        self.assertEqual(parking.amount, 300.0)
+        self.assertEqual(
+            (parking.period_start, parking.period_end),
+            (date(2026, 4, 1), date(2026, 6, 30)),
+        )
+        may = self._run(date(2026, 5, 1))
+        self.assertFalse(
+            may.line_ids.filtered(lambda line: line.fee_type_id == self.parking)
+        )
+
+    def test_queue_refusals_and_access(self):
+        """A run bills a month from its first day, needs fee standards and
+        is queued once; only finance of the project and head office read
+        runs, also over RPC."""
+        with self.assertRaises(UserError):
+            self.Run.create(
+                {"project_id": self.project.id, "period_start": "2026-03-05"}
+            )
+        empty = self.Run.create(
+            {"project_id": self.project_b.id, "period_start": MARCH}
+        )
+        with self.assertRaises(UserError):
+            empty.action_queue()
+        run = self._run()
+        with self.assertRaises(UserError):
+            run.action_queue()
+        finance_b = new_test_user(
+            self.env,
+            login="pcs_finance_b",
+            groups="property_cs.group_property_cs_finance",
+        )
+        finance_b.property_project_ids = [Command.link(self.project_b.id)]
+        finance = new_test_user(
+            self.env,
+            login="pcs_finance_bg",
+            groups="property_cs.group_property_cs_finance",
+        )
+        finance.property_project_ids = [Command.link(self.project.id)]
+        self.assertEqual(self.Run.with_user(finance).search([]), run)
+        self.assertFalse(self.Run.with_user(finance_b).search([("id", "=", run.id)]))
+        self.assertTrue(self.Line.with_user(finance).search_count([]))
+        with self.assertRaises(AccessError):
+            self.Run.with_user(self.agent).search([])
+        with self.assertRaises(AccessError):
+            self.Run.with_user(self.portal_owner).search([])
+        with self.assertRaises(AccessError):
+            self.Line.with_user(finance).browse(run.line_ids[0].id).write({"amount": 1})
