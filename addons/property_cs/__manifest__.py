@@ -42,6 +42,7 @@
         "data/property_complaint_data.xml",
         "data/property_complaint_mail_template_data.xml",
         "data/property_handling_tip_data.xml",
+        "report/account_move_templates.xml",
         "report/property_building_reports.xml",
         "report/property_building_templates.xml",
         "views/property_project_views.xml",
@@ -89,6 +90,7 @@
         "demo/property_callback_demo.xml",
         "demo/property_complaint_demo.xml",
         "demo/property_workday_demo.xml",
+        "demo/property_fee_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -131,8 +131,16 @@ class PropertyBillingChunk(models.Model):
         time budget (well below the cron time limit) is spent; then wake the
         workers again if work remains."""
         budget = time_budget or self.env.company.property_billing_time_budget or 240
-        deadline = time.monotonic() + budget
         auto_commit = not getattr(threading.current_thread(), "testing", False)
+        processed = self._work(time.monotonic() + budget, commit=auto_commit)
+        if self.search_count([("state", "=", "pending")], limit=1):
+            self._wake_workers()
+        return processed
+
+    @api.model
+    def _work(self, deadline, commit):
+        """Claim and bill chunks until none is pending or ``deadline``
+        (monotonic time) passes; commit after each chunk when ``commit``."""
         processed = 0
         while time.monotonic() < deadline:
             chunk = self._claim()
@@ -140,11 +148,9 @@ class PropertyBillingChunk(models.Model):
                 break
             chunk._process()
             processed += 1
-            if auto_commit:
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
                 self.env["ir.cron"]._notify_progress(done=processed, remaining=-1)
-        if self.search_count([("state", "=", "pending")], limit=1):
-            self._wake_workers()
         return processed
 
     @api.model

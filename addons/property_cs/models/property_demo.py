@@ -1,6 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, api, models
+import time
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
@@ -74,4 +78,25 @@ class PropertyDemo(models.AbstractModel):
         company.currency_id = currency
         if moves and company.chart_template:
             self.env["account.chart.template"]._install_demo(company)
+        return True
+
+    @api.model
+    def _property_demo_billing(self, project_xmlid, months):
+        """Bill the demo project for the last ``months`` months: the runs
+        are queued as in production and processed here, in the install's
+        transaction (no commit)."""
+        project = self.env.ref(project_xmlid)
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1)
+        runs = self.env["property.billing.run"].create(
+            [
+                {
+                    "project_id": project.id,
+                    "period_start": first - relativedelta(months=offset),
+                }
+                for offset in range(months, 0, -1)
+            ]
+        )
+        runs.action_queue()
+        self.env["property.billing.chunk"]._work(time.monotonic() + 3600, commit=False)
         return True

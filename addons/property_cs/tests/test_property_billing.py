@@ -350,3 +350,35 @@ class TestPropertyBilling(PropertyCsCommon):
             self.Run.with_user(self.portal_owner).search([])
         with self.assertRaises(AccessError):
             self.Line.with_user(finance).browse(run.line_ids[0].id).write({"amount": 1})
+
+    def test_fee_notice_in_chinese(self):
+        """A fee bill prints as a fee notice (收费通知单) naming the unit, in
+        the payer's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_cs"], ["zh_CN"])
+        run = self._run()
+        bill = run.line_ids.filtered(lambda line: line.unit_id == self.u1).move_id
+        bill.partner_id.lang = "zh_CN"
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.account_invoices", bill.ids)[0]
+            .decode()
+        )
+        self.assertIn("收费通知单", html)
+        self.assertIn(self.u1.complete_name, html)
+        other = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.owners[0].id,
+                "invoice_line_ids": [
+                    Command.create({"name": "Key copy", "price_unit": 20.0})
+                ],
+            }
+        )
+        other.action_post()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.account_invoices", other.ids)[0]
+            .decode()
+        )
+        self.assertNotIn("收费通知单", html)
