@@ -79,6 +79,9 @@
         "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
         "wizard/property_complaint_withdraw_views.xml",
+        "wizard/property_fapiao_record_views.xml",
+        "views/account_move_views.xml",
+        "views/account_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

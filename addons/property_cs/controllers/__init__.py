@@ -3,3 +3,4 @@ from . import faq
 from . import complaint
 from . import privacy
 from . import complaint_tracking
+from . import fapiao

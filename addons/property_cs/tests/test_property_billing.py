@@ -4,9 +4,9 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo import Command
+from odoo import Command, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import PropertyCsCommon
@@ -382,3 +382,80 @@ class TestPropertyBilling(PropertyCsCommon):
             .decode()
         )
         self.assertNotIn("收费通知单", html)
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyFapiao(HttpCase):
+    """Owners ask for the fapiao of their fee bill in the portal; finance
+    records the number (digital fapiao: 20 digits); nobody asks for a
+    bill that is not theirs."""
+
+    def _bill(self, partner):
+        project = self.env.ref("property_cs.demo_project_ghy")
+        return self.env["account.move"].search(
+            [
+                ("property_project_id", "=", project.id),
+                ("partner_id", "=", partner.id),
+                ("state", "=", "posted"),
+            ],
+            limit=1,
+        )
+
+    def test_request_and_record(self):
+        owner_user = self.env.ref("property_cs.demo_user_owner1")
+        bill = self._bill(owner_user.partner_id)
+        self.assertTrue(bill, "the demo bills the owner's unit")
+        other = self.env["account.move"].search(
+            [
+                ("property_billing_run_id", "!=", False),
+                ("partner_id", "!=", owner_user.partner_id.id),
+            ],
+            limit=1,
+        )
+        self.authenticate(owner_user.login, "demo2026")
+        page = self.url_open(f"/my/invoices/{bill.id}")
+        self.assertIn('id="property_fapiao"', page.text)
+        csrf = http.Request.csrf_token(self)
+        response = self.url_open(
+            f"/my/invoices/{bill.id}/fapiao",
+            data={"csrf_token": csrf, "title": "", "tax_number": ""},
+        )
+        self.assertEqual(bill.property_fapiao_state, "none")
+        self.assertIn("alert-danger", response.text)
+        self.url_open(
+            f"/my/invoices/{bill.id}/fapiao",
+            data={
+                "csrf_token": csrf,
+                "title": "杭州某某科技有限公司",
+                "tax_number": "91330106MA2AXXXX1X",
+            },
+        )
+        self.assertEqual(bill.property_fapiao_state, "requested")
+        self.assertEqual(bill.property_fapiao_title, "杭州某某科技有限公司")
+        # another owner's bill: refused, unchanged
+        self.url_open(
+            f"/my/invoices/{other.id}/fapiao",
+            data={"csrf_token": csrf, "title": "Me"},
+        )
+        self.assertEqual(other.property_fapiao_state, "none")
+        # finance records it: a wrong number is refused
+        finance = self.env.ref("property_cs.demo_user_finance")
+        Wizard = self.env["property.fapiao.record"].with_user(finance)
+        with self.assertRaises(ValidationError):
+            Wizard.create(
+                {"move_id": bill.id, "number": "1234", "date": "2026-11-05"}
+            ).action_confirm()
+        Wizard.create(
+            {"move_id": bill.id, "number": "26332000000012345678", "date": "2026-11-05"}
+        ).action_confirm()
+        self.assertEqual(bill.property_fapiao_state, "issued")
+        page = self.url_open(f"/my/invoices/{bill.id}")
+        self.assertIn("26332000000012345678", page.text)
+        with self.assertRaises(AccessError):
+            self.env["property.fapiao.record"].with_user(owner_user).create(
+                {
+                    "move_id": bill.id,
+                    "number": "26332000000012345679",
+                    "date": "2026-11-05",
+                }
+            )
