@@ -57,6 +57,7 @@
         "views/property_sla_views.xml",
         "views/property_deadline_views.xml",
         "views/property_billing_views.xml",
+        "views/property_receivable_aging_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",

@@ -38,3 +38,4 @@ from . import test_consent_purpose
 from . import test_ticket_integrity
 from . import test_deadline_engine
 from . import test_property_billing
+from . import test_property_receivable_aging
