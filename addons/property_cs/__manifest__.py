@@ -43,6 +43,7 @@
         "data/property_complaint_mail_template_data.xml",
         "data/property_handling_tip_data.xml",
         "report/account_move_templates.xml",
+        "report/account_payment_receipt.xml",
         "report/property_building_reports.xml",
         "report/property_building_templates.xml",
         "views/property_project_views.xml",

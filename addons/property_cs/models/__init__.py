@@ -82,3 +82,4 @@ from . import property_billing_issue
 from . import account_move
 from . import account_move_line
 from . import property_receivable_aging
+from . import account_payment

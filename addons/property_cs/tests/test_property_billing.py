@@ -14,11 +14,10 @@ from .common import PropertyCsCommon
 MARCH = date(2026, 3, 1)
 
 
-@tagged("post_install", "-at_install")
-class TestPropertyBilling(PropertyCsCommon):
-    """Fee standards and queued billing runs (D-21, D-22, E5, E8, F1-F3):
-    the amounts, who pays, a unit that fails alone, re-runs that bill
-    nothing twice, an interrupted chunk that resumes."""
+class PropertyBillingCommon(PropertyCsCommon):
+    """A project of six units: handed over or not, sold within March,
+    rented to a tenant who pays, vacant with evidence, without owner; four
+    fee standards."""
 
     @classmethod
     def setUpClass(cls):
@@ -173,6 +172,13 @@ class TestPropertyBilling(PropertyCsCommon):
             lambda line: line.unit_id == unit and line.fee_type_id == fee_type
         )
         return {line.partner_id.name: line.amount for line in lines}
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyBilling(PropertyBillingCommon):
+    """Fee standards and queued billing runs (D-21, D-22, E5, E8, F1-F3):
+    the amounts, who pays, a unit that fails alone, re-runs that bill
+    nothing twice, an interrupted chunk that resumes."""
 
     def test_amounts_and_payers(self):
         """Per m² × rate, per space, by area share and per unit; the
@@ -459,3 +465,56 @@ class TestPropertyFapiao(HttpCase):
                     "date": "2026-11-05",
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestPropertyReceipt(PropertyBillingCommon):
+    """A payment at the front desk prints as a receipt in Chinese with the
+    amount in capitals and the bills and unit it pays."""
+
+    def test_amount_in_capitals(self):
+        from odoo.addons.property_cs.models.account_payment import amount_in_capitals
+
+        cases = {
+            1234.56: "壹仟贰佰叁拾肆元伍角陆分",
+            100: "壹佰元整",
+            1005.07: "壹仟零伍元零柒分",
+            100000.5: "壹拾万元伍角整",
+            10010: "壹万零壹拾元整",
+            1000001: "壹佰万零壹元整",
+            105000000: "壹亿零伍佰万元整",
+            0.05: "伍分",
+        }
+        for amount, words in cases.items():
+            self.assertEqual(amount_in_capitals(amount), words, amount)
+        self.assertEqual(
+            amount_in_capitals(1234.56, "zh_TW"), "壹仟貳佰參拾肆元伍角陸分"
+        )
+
+    def test_receipt_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_cs"], ["zh_CN"])
+        run = self._run()
+        bill = run.line_ids.filtered(lambda line: line.unit_id == self.u1).move_id
+        bill.partner_id.lang = "zh_CN"
+        journal = self.env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", self.company.id)], limit=1
+        )
+        payment = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=bill.ids)
+            .create({"journal_id": journal.id})
+            ._create_payments()
+        )
+        self.assertEqual(bill.payment_state in ("paid", "in_payment"), True)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "property_cs.account_payment_report_receipt", payment.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("收据", html)
+        self.assertIn("肆佰伍拾元整", html)
+        self.assertIn(bill.name, html)
+        self.assertIn(self.u1.complete_name, html)
