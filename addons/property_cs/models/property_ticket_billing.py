@@ -52,6 +52,9 @@ class PropertyTicket(models.Model):
             "company_id": self.company_id.id,
             "invoice_origin": self.number,
             "ref": self.name,
+            # on the unit's account with its fee bills (statement, aging)
+            "property_unit_id": self.unit_id.id,
+            "property_project_id": self.project_id.id,
             "invoice_line_ids": [
                 Command.create(
                     {
@@ -67,7 +70,8 @@ class PropertyTicket(models.Model):
 
     def action_create_invoice(self):
         """Bill the agreed paid repair to the requester (draft invoice that
-        finance posts); the same billing path serves fee collection."""
+        finance posts); it carries the unit and project like the fee bills,
+        so it is on the unit's receivables with them."""
         self.ensure_one()
         if not self.is_paid_service or not self.charge_ids:
             raise UserError(

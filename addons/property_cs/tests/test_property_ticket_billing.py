@@ -63,6 +63,9 @@ class TestPropertyTicketBilling(PropertyCsCommon):
         self.assertEqual(invoice.invoice_origin, self.ticket.number)
         self.assertEqual(invoice.amount_untaxed, 130.0)
         self.assertEqual(len(invoice.invoice_line_ids), 2)
+        # on the unit's account, with its fee bills
+        self.assertEqual(invoice.property_unit_id, self.ticket.unit_id)
+        self.assertEqual(invoice.property_project_id, self.ticket.project_id)
         with self.assertRaises(UserError):
             agent.action_create_invoice()
 
