@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark a billing run (property_cs, D-21) against bare invoicing.
+
+Creates a project of UNITS units (default 10,000), each with an owner, and
+one property-service fee standard; then, in the same transaction:
+
+1. bills the month with a billing run (queued, then processed by the
+   worker loop ``property.billing.chunk._work``, without commits);
+2. creates and posts the same invoices directly with ``account.move.create``
+   and ``action_post`` (one invoice per unit, the same line), as the floor
+   of what Odoo itself costs.
+
+It prints wall time and queries per invoice of both and their ratio, then
+rolls everything back.
+
+    python3 tests/benchmark_billing.py -d DB --db_host 127.0.0.1 \\
+        --db_user odoo --addons-path=addons [--units N]
+
+Needs a database with property_cs installed (demo data or not) and a sales
+journal. The speed-up of two workers is measured by the concurrency test
+(tests/test_billing_concurrency.py), which runs them as separate processes.
+"""
+
+import argparse
+import sys
+import time
+from datetime import date
+
+
+def _populate(env, units, tag):
+    project = env["property.project"].create({"name": f"Bench {tag}", "code": tag})
+    building = env["property.building"].create(
+        {"name": f"{tag}-1", "project_id": project.id}
+    )
+    unit_ids = (
+        env["property.unit"]
+        .create(
+            [
+                {
+                    "name": f"{i + 1:05d}",
+                    "building_id": building.id,
+                    "area": 80.0 + i % 50,
+                    "date_handover": "2020-01-01",
+                }
+                for i in range(units)
+            ]
+        )
+        .ids
+    )
+    partners = env["res.partner"].create(
+        [{"name": f"Bench owner {tag} {i}"} for i in range(units)]
+    )
+    env["property.unit.partner"].create(
+        [
+            {
+                "unit_id": unit_id,
+                "partner_id": partner.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+            }
+            for unit_id, partner in zip(unit_ids, partners, strict=True)
+        ]
+    )
+    env["property.fee.standard"].create(
+        {
+            "project_id": project.id,
+            "fee_type_id": env.ref("property_cs.property_fee_type_service").id,
+            "rate": 2.5,
+            "date_from": "2020-01-01",
+            "approval_ref": "Benchmark",
+        }
+    )
+    env.flush_all()
+    return project, partners
+
+
+def _measure(env, function):
+    env.flush_all()
+    env.invalidate_all()
+    count0 = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = function()
+    env.flush_all()
+    return result, time.perf_counter() - start, env.cr.sql_log_count - count0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=10000)
+    args, odoo_args = parser.parse_known_args()
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(odoo_args)
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        project, partners = _populate(env, args.units, "BB")
+        month = date(2026, 3, 1)
+
+        def billing():
+            run = env["property.billing.run"].create(
+                {"project_id": project.id, "period_start": month}
+            )
+            run.action_queue()
+            env["property.billing.chunk"]._work(time.monotonic() + 36000, commit=False)
+            return run
+
+        run, run_time, run_queries = _measure(env, billing)
+        bills = env["account.move"].search([("property_billing_run_id", "=", run.id)])
+        journal = bills[:1].journal_id
+        lines = {move.partner_id.id: move.invoice_line_ids[:1] for move in bills.sudo()}
+
+        def bare():
+            moves = env["account.move"]
+            for partner in partners:
+                line = lines[partner.id]
+                move = env["account.move"].create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": partner.id,
+                        "journal_id": journal.id,
+                        "invoice_date": month,
+                        "invoice_line_ids": [
+                            odoo.Command.create(
+                                {
+                                    "name": line.name,
+                                    "quantity": 1.0,
+                                    "price_unit": line.price_unit,
+                                    "account_id": line.account_id.id,
+                                }
+                            )
+                        ],
+                    }
+                )
+                move.action_post()
+                moves |= move
+            return moves
+
+        moves, bare_time, bare_queries = _measure(env, bare)
+        n_run, n_bare = len(bills), len(moves)
+        print(f"units                 {args.units}")
+        for label, count, seconds, queries in (
+            ("billing run", n_run, run_time, run_queries),
+            ("bare create + post", n_bare, bare_time, bare_queries),
+        ):
+            print(
+                f"{label:21} {count} bills  {seconds:8.1f} s  "
+                f"{seconds / count * 1000:6.1f} ms/bill  "
+                f"{queries / count:6.1f} queries/bill"
+            )
+        print(
+            f"ratio (run / bare)    time {run_time / bare_time:.2f}x  "
+            f"queries {run_queries / max(bare_queries, 1):.2f}x"
+        )
+        cr.rollback()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
