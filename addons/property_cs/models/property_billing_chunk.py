@@ -5,6 +5,7 @@ import threading
 import time
 
 from psycopg2 import IntegrityError
+from psycopg2.extensions import TransactionRollbackError
 
 from odoo import api, fields, models
 
@@ -23,7 +24,10 @@ class PropertyBillingChunk(models.Model):
     threads and several Odoo hosts share a run without waiting for each
     other), bills its units one savepoint each, marks it done and commits.
     A worker that dies leaves its chunk pending: its transaction never
-    committed, and the next claim takes it again."""
+    committed, and the next claim takes it again. Whether the run is done
+    is decided after that commit, in a transaction of its own: under
+    Odoo's REPEATABLE READ the chunk's transaction cannot see the chunks
+    other workers finish at the same time."""
 
     _name = "property.billing.chunk"
     _description = "Billing Chunk"
@@ -122,7 +126,6 @@ class PropertyBillingChunk(models.Model):
                 "failed_count": len(failed),
             }
         )
-        run._check_done()
 
     @api.model
     def _cron_process_chunks(self, time_budget=None):
@@ -143,15 +146,46 @@ class PropertyBillingChunk(models.Model):
         (monotonic time) passes; commit after each chunk when ``commit``."""
         processed = 0
         while time.monotonic() < deadline:
-            chunk = self._claim()
+            try:
+                chunk = self._claim()
+            except TransactionRollbackError:
+                if not commit:
+                    raise
+                # another worker finished a chunk after this transaction
+                # began (REPEATABLE READ refuses to lock it): nothing is
+                # uncommitted here, start a new transaction and look again
+                self.env.cr.rollback()  # pylint: disable=invalid-commit
+                continue
             if not chunk:
                 break
+            run = chunk.run_id
             chunk._process()
             processed += 1
-            if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-                self.env["ir.cron"]._notify_progress(done=processed, remaining=-1)
+            if not commit:
+                run._check_done()
+                continue
+            # the progress of the cron running this, committed with the
+            # chunk; no negative count (remaining=-1 raised a ValueError
+            # that failed the cron after its first chunk)
+            pending = self.search_count([("state", "=", "pending")])
+            self.env["ir.cron"]._notify_progress(done=processed, remaining=pending)
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+            self._close_done_run(run)
         return processed
+
+    @api.model
+    def _close_done_run(self, run):
+        """Mark the run done if all its chunks are, in a transaction of its
+        own that sees every chunk committed so far. (Checked in the chunk's
+        transaction, two workers finishing a run's last two chunks at the
+        same time each saw the other's chunk pending: the run stayed
+        queued.) Two workers may both find it done: the second write is
+        refused by the database and rolled back, the run is done anyway."""
+        try:
+            run._check_done()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+        except TransactionRollbackError:
+            self.env.cr.rollback()  # pylint: disable=invalid-commit
 
     @api.model
     def _wake_workers(self):

@@ -183,7 +183,7 @@ class PropertyBillingRun(models.Model):
         self.ensure_one()
         project = self.project_id
         standards = self.env["property.fee.standard"].search(
-            [("project_id", "=", project.id)], order="date_from"
+            [("project_id", "=", project.id)], order="date_from, id"
         )
         links = defaultdict(list)
         for link in (
