@@ -466,6 +466,43 @@ class TestPropertyFapiao(HttpCase):
                 }
             )
 
+    def test_portal_isolation(self):
+        """An owner's portal lists their own fee bills only and refuses
+        another payer's bill; a tenant who does not pay sees no fee bill."""
+        owner_user = self.env.ref("property_cs.demo_user_owner1")
+        mine = self.env["account.move"].search(
+            [
+                ("property_billing_run_id", "!=", False),
+                ("partner_id", "=", owner_user.partner_id.id),
+            ]
+        )
+        theirs = self.env["account.move"].search(
+            [
+                ("property_billing_run_id", "!=", False),
+                ("partner_id", "!=", owner_user.partner_id.id),
+            ],
+            limit=1,
+        )
+        self.assertTrue(mine and theirs)
+        self.authenticate(owner_user.login, "demo2026")
+        listing = self.url_open("/my/invoices").text
+        self.assertIn(mine[0].name, listing)
+        self.assertNotIn(theirs.name, listing)
+        response = self.url_open(f"/my/invoices/{theirs.id}", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertNotIn(theirs.name, response.text)
+        tenant = self.env.ref("property_cs.demo_user_tenant1")
+        self.assertFalse(
+            self.env["account.move"].search_count(
+                [
+                    ("property_billing_run_id", "!=", False),
+                    ("partner_id", "=", tenant.partner_id.id),
+                ]
+            )
+        )
+        self.authenticate(tenant.login, "demo2026")
+        self.assertNotIn("INV/", self.url_open("/my/invoices").text)
+
 
 @tagged("post_install", "-at_install")
 class TestPropertyReceipt(PropertyBillingCommon):
@@ -518,40 +555,3 @@ class TestPropertyReceipt(PropertyBillingCommon):
         self.assertIn("肆佰伍拾元整", html)
         self.assertIn(bill.name, html)
         self.assertIn(self.u1.complete_name, html)
-
-    def test_portal_isolation(self):
-        """An owner's portal lists their own fee bills only and refuses
-        another payer's bill; a tenant who does not pay sees no fee bill."""
-        owner_user = self.env.ref("property_cs.demo_user_owner1")
-        mine = self.env["account.move"].search(
-            [
-                ("property_billing_run_id", "!=", False),
-                ("partner_id", "=", owner_user.partner_id.id),
-            ]
-        )
-        theirs = self.env["account.move"].search(
-            [
-                ("property_billing_run_id", "!=", False),
-                ("partner_id", "!=", owner_user.partner_id.id),
-            ],
-            limit=1,
-        )
-        self.assertTrue(mine and theirs)
-        self.authenticate(owner_user.login, "demo2026")
-        listing = self.url_open("/my/invoices").text
-        self.assertIn(mine[0].name, listing)
-        self.assertNotIn(theirs.name, listing)
-        response = self.url_open(f"/my/invoices/{theirs.id}", allow_redirects=False)
-        self.assertIn(response.status_code, (302, 303))
-        self.assertNotIn(theirs.name, response.text)
-        tenant = self.env.ref("property_cs.demo_user_tenant1")
-        self.assertFalse(
-            self.env["account.move"].search_count(
-                [
-                    ("property_billing_run_id", "!=", False),
-                    ("partner_id", "=", tenant.partner_id.id),
-                ]
-            )
-        )
-        self.authenticate(tenant.login, "demo2026")
-        self.assertNotIn("INV/", self.url_open("/my/invoices").text)
