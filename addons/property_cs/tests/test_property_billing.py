@@ -501,7 +501,17 @@ class TestPropertyFapiao(HttpCase):
             )
         )
         self.authenticate(tenant.login, "demo2026")
-        self.assertNotIn("INV/", self.url_open("/my/invoices").text)
+        listing = self.url_open("/my/invoices").text
+        # the bills of the unit the tenant rents go to its owner
+        unit_bills = self.env["account.move"].search(
+            [
+                ("property_unit_id", "in", tenant.partner_id.unit_link_ids.unit_id.ids),
+                ("property_billing_run_id", "!=", False),
+            ]
+        )
+        self.assertTrue(unit_bills)
+        for bill in unit_bills:
+            self.assertNotIn(bill.name, listing)
 
 
 @tagged("post_install", "-at_install")
