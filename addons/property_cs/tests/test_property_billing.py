@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models.account_payment import amount_in_capitals
 from .common import PropertyCsCommon
 
 MARCH = date(2026, 3, 1)
@@ -520,8 +521,6 @@ class TestPropertyReceipt(PropertyBillingCommon):
     amount in capitals and the bills and unit it pays."""
 
     def test_amount_in_capitals(self):
-        from odoo.addons.property_cs.models.account_payment import amount_in_capitals
-
         cases = {
             1234.56: "壹仟贰佰叁拾肆元伍角陆分",
             100: "壹佰元整",
