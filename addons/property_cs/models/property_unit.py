@@ -210,7 +210,7 @@ class PropertyUnit(models.Model):
         "partner_link_ids.date_end",
     )
     def _compute_partners(self):
-        today = fields.Date.context_today(self)
+        today = self.env["property.unit.partner"]._property_today()
         for unit in self:
             current = unit.partner_link_ids.filtered(
                 lambda link: link._is_current_on(today)

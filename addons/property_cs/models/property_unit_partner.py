@@ -129,6 +129,14 @@ class PropertyUnitPartner(models.Model):
         for link in self:
             link.role_sequence = order.get(link.role, 9)
 
+    @api.model
+    def _property_today(self):
+        """Today in the company's time zone (China by default): a link that
+        ends today is current until midnight there, whatever the time zone
+        of the person asking (a portal owner's may be unset, i.e. UTC)."""
+        tz = self.env.company.partner_id.tz or "Asia/Shanghai"
+        return fields.Date.context_today(self.with_context(tz=tz))
+
     def _is_current_on(self, day):
         self.ensure_one()
         return (
@@ -139,14 +147,14 @@ class PropertyUnitPartner(models.Model):
 
     @api.depends("date_start", "date_end", "active")
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
+        today = self._property_today()
         for link in self:
             link.is_current = bool(link.date_start) and link._is_current_on(today)
 
     def _search_is_current(self, operator, value):
         if operator not in ("=", "!="):
             raise UserError(self.env._("Unsupported search on 'Current'."))
-        today = fields.Date.context_today(self)
+        today = self._property_today()
         current = [
             ("date_start", "<=", today),
             "|",
