@@ -127,7 +127,8 @@ class TestPropertyCsPerformance(PropertyCsCommon):
         with_40 = self._count_queries(read_form)
         self.assertEqual(with_20, with_40)
         self.env.invalidate_all()
-        with self.assertQueryCount(15):
+        # 16: whether each unit link is current reads the company's time zone
+        with self.assertQueryCount(16):
             partner.web_read(OWNER_FORM_SPEC)
 
     def test_unit_list_queries(self):

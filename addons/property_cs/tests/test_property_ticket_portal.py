@@ -185,8 +185,9 @@ class TestPropertyTicketPortal(PropertyCsCommon, HttpCase):
         # measured with the deadlines created on the deadline engine (one
         # insert, one read back for the ticket's deadline fields), billing
         # computed at creation and the deadline cron woken at the first
-        # warning (one trigger insert)
-        with self.assertQueryCount(__system__=40):
+        # warning (one trigger insert), the unit's current links by the
+        # company's calendar day (one read of its time zone)
+        with self.assertQueryCount(__system__=41):
             Ticket._portal_create_ticket(
                 self.owner_a, dict(values, name="Measured"), [("p.png", PHOTO)]
             )
