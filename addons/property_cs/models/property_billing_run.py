@@ -284,7 +284,7 @@ class PropertyBillingRun(models.Model):
         for standard in ctx["standards"]:
             by_fee[standard.fee_type_id] |= standard
         for fee_type, standards in by_fee.items():
-            periods = {self._fee_periods(s) for s in standards if self._fee_periods(s)}
+            periods = {self._fee_periods(s) for s in standards} - {None}
             for start, end, months in periods:
                 total_days = (end - start).days + 1
                 segments = {}
@@ -331,9 +331,10 @@ class PropertyBillingRun(models.Model):
                     item["raw"] += raw * (1 - discount / 100.0)
                     item["days"] += len(days)
                     item["date_from"] = min(item["date_from"], days[0])
-                    item["date_to"] = max(item["date_to"], days[-1])
                     if days[-1] >= item["date_to"]:
+                        # the bill line names the version that applies last
                         item["standard"] = standard
+                        item["date_to"] = days[-1]
                 for item in per_payer.values():
                     item["amount"] = float_round(item.pop("raw"), precision_digits=2)
                     if item["amount"] > 0:

@@ -8,6 +8,12 @@ from odoo.exceptions import UserError
 from .constants import DEADLINE_STATES, DEADLINE_TARGETS
 
 # the fields a model's deadline specification may set on its obligations
+STEP_FIELDS = (
+    "warning_minutes",
+    "supervisor_minutes",
+    "manager_minutes",
+    "head_office_minutes",
+)
 SPEC_FIELDS = (
     "name",
     "date_start",
@@ -18,10 +24,7 @@ SPEC_FIELDS = (
     "user_id",
     "department_id",
     "ticket_id",
-    "warning_minutes",
-    "supervisor_minutes",
-    "manager_minutes",
-    "head_office_minutes",
+    *STEP_FIELDS,
 )
 ACTIVE_STATES = ("running", "paused")
 
@@ -421,7 +424,7 @@ class PropertyDeadline(models.Model):
         Deadline = self.sudo().with_context(active_test=False)
         due = Deadline.search_fetch(
             [("state", "=", "running"), ("date_next_step", "<=", now)],
-            ["date_due", *SPEC_FIELDS[-4:]],
+            ["date_due", *STEP_FIELDS],
         )
         if due:
             Escalation = self.env["property.deadline.escalation"].sudo()
