@@ -83,3 +83,8 @@ from . import account_move
 from . import account_move_line
 from . import property_receivable_aging
 from . import account_payment
+from . import property_collection_step
+from . import property_collection_case
+from . import property_collection_case_service
+from . import property_collection_attempt
+from . import account_partial_reconcile

@@ -59,6 +59,14 @@ class AccountMove(models.Model):
         string="Fapiao Date", readonly=True, copy=False, tracking=True
     )
 
+    property_last_demand_date = fields.Date(
+        string="Last Demand",
+        readonly=True,
+        copy=False,
+        help="The last collection attempt that reached the payer about this "
+        "bill: it restarts the three-year limitation period.",
+    )
+
     def _property_request_fapiao(self, title, tax_number=""):
         """The owner (portal) or an agent asks for a fapiao of a posted
         bill, with the title and, for a company, its tax number."""

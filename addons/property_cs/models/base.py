@@ -24,6 +24,11 @@ SENSITIVE_READS = {
 class Base(models.AbstractModel):
     _inherit = "base"
 
+    def _deadline_notify_record(self):
+        """The record whose chatter and to-dos carry the warnings and
+        escalations of this record's deadlines (itself by default)."""
+        return self
+
     def _is_personal_data_model(self):
         return self._name in PERSONAL_DATA_MODELS or self._name.startswith(
             PERSONAL_DATA_MODEL_PREFIXES

@@ -77,6 +77,8 @@ DEADLINE_TARGETS = [
     ("close", "Closure"),
     ("reply", "Complaint Reply"),
     ("task", "Recovery Task"),
+    ("collection", "Collection Step"),
+    ("promise", "Promise to Pay"),
 ]
 DEADLINE_STATES = [
     ("running", "Running"),
@@ -101,3 +103,42 @@ UNIT_USE_TYPES = [
     ("storage", "Storage"),
     ("other", "Other"),
 ]
+
+# the steps of fee collection, a closed list in the order of the law's
+# path: demand, a reasonable period, then court or arbitration (E2); no step
+# touches utilities, access, elevators or parking (E1)
+COLLECTION_STEPS = [
+    ("reminder", "Reminder Message"),
+    ("notice", "Written Notice"),
+    ("call", "Phone Call"),
+    ("visit", "Visit"),
+    ("lawyer", "Lawyer's Letter"),
+    ("litigation", "Litigation or Arbitration"),
+]
+# the steps after the written notice: taken only with the unit's open
+# service matters acknowledged, and not while a complaint holds the case
+COLLECTION_STEPS_AFTER_NOTICE = ("call", "visit", "lawyer", "litigation")
+# the steps only a project manager hands over
+COLLECTION_STEPS_MANAGER = ("lawyer", "litigation")
+COLLECTION_CHANNELS = [
+    ("sms", "Text Message"),
+    ("mail", "Email"),
+    ("portal", "Portal Message"),
+    ("letter", "Letter Delivered by Hand"),
+    ("post", "Registered Post"),
+    ("phone", "Phone"),
+    ("visit", "Visit in Person"),
+    ("lawyer", "Law Firm"),
+    ("court", "Court or Arbitration"),
+]
+COLLECTION_OUTCOMES = [
+    ("delivered", "Delivered"),
+    ("no_contact", "Not Reached"),
+    ("promised", "Promised to Pay"),
+    ("refused", "Refused to Pay"),
+    ("disputed", "Disputes the Bill"),
+    ("paid", "Paid"),
+]
+# outcomes that reached the debtor: each such demand interrupts the
+# limitation period (E3)
+COLLECTION_DEMAND_OUTCOMES = ("delivered", "promised", "refused", "disputed", "paid")

@@ -403,6 +403,9 @@ class PropertyBillingRun(models.Model):
         moves.action_post()
         return moves
 
+    def _bill_date(self):
+        return self.date_invoice or self.period_start
+
     def _invoice_values(self, unit, payer, lines, ctx):
         """One bill of a payer for a unit, a line per billed item with the
         project's analytic distribution."""
@@ -410,7 +413,9 @@ class PropertyBillingRun(models.Model):
             "move_type": "out_invoice",
             "partner_id": payer.id,
             "journal_id": ctx["journal"].id,
-            "invoice_date": self.date_invoice or self.period_start,
+            "invoice_date": self._bill_date(),
+            "invoice_date_due": self._bill_date()
+            + timedelta(days=self.project_id.fee_due_days),
             "invoice_origin": self.name,
             "property_unit_id": unit.id,
             "property_project_id": self.project_id.id,

@@ -176,18 +176,24 @@ class PropertyDeadline(models.Model):
 
     def _step_times(self):
         """[(step, time)] of this deadline: the warning before it, the
-        breach at it, then the escalation ladder after it."""
+        breach at it, then the escalation ladder after it; a step with
+        negative minutes is off for this obligation."""
         self.ensure_one()
         due = self.date_due
         if not due:
             return []
-        return [
-            ("warning", due - timedelta(minutes=self.warning_minutes)),
-            ("breach", due),
-            ("supervisor", due + timedelta(minutes=self.supervisor_minutes)),
-            ("manager", due + timedelta(minutes=self.manager_minutes)),
-            ("head_office", due + timedelta(minutes=self.head_office_minutes)),
-        ]
+        times = [("breach", due)]
+        if self.warning_minutes >= 0:
+            times.insert(0, ("warning", due - timedelta(minutes=self.warning_minutes)))
+        for step, minutes in (
+            ("supervisor", self.supervisor_minutes),
+            ("manager", self.manager_minutes),
+            ("head_office", self.head_office_minutes),
+        ):
+            # a negative step is off: an obligation without that escalation
+            if minutes >= 0:
+                times.append((step, due + timedelta(minutes=minutes)))
+        return times
 
     @api.depends(
         "state",

@@ -80,6 +80,7 @@ class PropertyDeadlineEscalation(models.Model):
         without a user language)."""
         for escalation in self:
             record = escalation.deadline_id.sudo()._deadline_record()
+            record = record._deadline_notify_record()
             users = escalation._get_escalation_users()
             company_lang = escalation.company_id._property_lang()
             for user in users:

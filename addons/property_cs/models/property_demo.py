@@ -100,3 +100,132 @@ class PropertyDemo(models.AbstractModel):
         runs.action_queue()
         self.env["property.billing.chunk"]._work(time.monotonic() + 3600, commit=False)
         return True
+
+    @api.model
+    def _property_demo_collection(self, project_xmlid):
+        """Settle the demo project's bills except those of ten units, open
+        their collection cases and take them to every step: a reminder, a
+        written notice, a promise kept, a promise awaited, a promise broken,
+        a visit, a lawyer's letter and a court case; one case waits on the
+        owner's open complaint."""
+        project = self.env.ref(project_xmlid)
+        self = self.with_context(lang=project.company_id._property_lang())
+        moves = self.env["account.move"].search(
+            [
+                ("property_project_id", "=", project.id),
+                ("property_billing_run_id", "!=", False),
+                ("state", "=", "posted"),
+            ]
+        )
+        complaint_units = (
+            self.env["property.ticket"]
+            .search(
+                [("kind", "=", "complaint"), ("state", "not in", ("done", "closed"))]
+            )
+            .unit_id
+        )
+        units = moves.property_unit_id.sorted("id")
+        clean = units - complaint_units
+        debtors = clean[:9] | (units & complaint_units)[:1]
+        to_pay = moves.filtered(lambda m: m.property_unit_id not in debtors)
+        if to_pay:
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=to_pay.ids
+            ).create({"group_payment": True})._create_payments()
+        Case = self.env["property.collection.case"]
+        Case._cron_collection_pass()
+        cases = Case.search([("project_id", "=", project.id)], order="unit_id")
+        now = fields.Datetime.now()
+        today = self.env["property.unit.partner"]._property_today()
+        ladders = [
+            [],
+            ["reminder"],
+            ["reminder", "notice"],
+            ["reminder", "notice", "call:promised"],
+            ["reminder", "promise:kept"],
+            ["reminder", "notice", "call:promise_broken"],
+            ["reminder", "notice", "call", "visit"],
+            ["reminder", "notice", "call", "visit", "lawyer"],
+            ["reminder", "notice", "call", "visit", "lawyer", "litigation"],
+        ]
+        channels = {
+            "reminder": ("sms", "短信平台回执：已送达"),
+            "notice": ("letter", "业主本人签收，签收单已扫描存档"),
+            "call": ("phone", "通话录音编号 REC-2026-0815"),
+            "visit": ("visit", "上门面谈，业主签字确认欠费金额"),
+            "lawyer": (
+                "lawyer",
+                "律师函已由律师事务所以挂号信寄出，挂号单号 XA1234567",
+            ),
+            "litigation": ("court", "已向人民法院提交起诉材料，立案回执存档"),
+        }
+        for case, ladder in zip(
+            cases.filtered(lambda c: c.complaint_count == 0), ladders, strict=False
+        ):
+            case.date_open = today - relativedelta(days=12 * len(ladder) + 5)
+            case.action_acknowledge_service()
+            for index, entry in enumerate(ladder):
+                step, _sep, outcome = entry.partition(":")
+                date = now - relativedelta(days=12 * (len(ladder) - index))
+                if step == "promise":
+                    self._property_demo_promise(case, "reminder", date, keep=True)
+                    continue
+                if outcome in ("promised", "promise_broken"):
+                    self._property_demo_promise(
+                        case, step, date, keep=False, broken=outcome == "promise_broken"
+                    )
+                    continue
+                channel, evidence = channels[step]
+                self.env["property.collection.attempt"].create(
+                    {
+                        "case_id": case.id,
+                        "step": step,
+                        "channel": channel,
+                        "date": date,
+                        "outcome": "refused" if step == "visit" else "delivered",
+                        "evidence": evidence,
+                        "note": "业主表示近期资金紧张" if step == "visit" else False,
+                    }
+                )
+        # the owner with an open complaint: reminded and noticed, then held
+        for case in cases.filtered("complaint_count"):
+            for index, step in enumerate(("reminder", "notice")):
+                channel, evidence = channels[step]
+                self.env["property.collection.attempt"].create(
+                    {
+                        "case_id": case.id,
+                        "step": step,
+                        "channel": channel,
+                        "date": now - relativedelta(days=20 - 10 * index),
+                        "outcome": "disputed",
+                        "evidence": evidence,
+                        "note": "业主称电梯多次故障未修好，对服务不满",
+                    }
+                )
+        return True
+
+    @api.model
+    def _property_demo_promise(self, case, step, date, keep=False, broken=False):
+        """A promise to pay on a demo case: kept by a payment, broken at
+        its date, or still awaited."""
+        today = self.env["property.unit.partner"]._property_today()
+        amount = round(case.amount_due / 2, 2)
+        promise = self.env["property.collection.attempt"].create(
+            {
+                "case_id": case.id,
+                "step": step,
+                "channel": "phone",
+                "date": date,
+                "outcome": "promised",
+                "promise_date": today + relativedelta(days=0 if broken else 7),
+                "promise_amount": amount,
+                "note": "业主承诺分期缴纳",
+            }
+        )
+        if keep:
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=case.invoice_ids.ids
+            ).create({"amount": amount, "group_payment": True})._create_payments()
+        elif broken:
+            promise._promise_due()
+        return promise

@@ -40,6 +40,34 @@ class PropertyProject(models.Model):
         check_company=True,
         help="Every fee line of the project carries it.",
     )
+    fee_due_days = fields.Integer(
+        string="Bills Due After (days)",
+        default=15,
+        help="Days after the bill date when a fee bill is due.",
+    )
+    collection_threshold = fields.Monetary(
+        string="Open a Collection Case Above",
+        default=100.0,
+        currency_field="collection_currency_id",
+        help="A collection case opens by itself when a unit's payer owes more "
+        "than this amount with bills overdue.",
+    )
+    collection_currency_id = fields.Many2one(related="company_id.currency_id")
+    collection_overdue_days = fields.Integer(
+        string="Overdue Days Before a Case",
+        default=30,
+        help="Days after the due date of a bill before it counts for opening "
+        "a collection case.",
+    )
+    collection_hold_on_complaint = fields.Boolean(
+        string="Hold Escalation While a Complaint Is Open",
+        default=True,
+        help="No phone call, visit, lawyer's letter or court step while the "
+        "payer's complaint about the service is open: the complaint comes first.",
+    )
+    collection_step_ids = fields.One2many(
+        "property.collection.step", "project_id", string="Collection Steps"
+    )
     fee_standard_ids = fields.One2many(
         "property.fee.standard", "project_id", string="Fee Standards"
     )

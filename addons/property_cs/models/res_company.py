@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         default="months",
     )
     # billing
+    property_collection_limitation_months = fields.Integer(
+        string="Limitation Warning After (months)",
+        default=30,
+        help="Warn on a collection case when a bill has had no demand that "
+        "reached the payer for this many months (the limitation period is "
+        "three years and each demand restarts it). 0: no warning.",
+    )
     property_billing_chunk_size = fields.Integer(
         string="Units per Billing Chunk",
         default=200,

@@ -39,3 +39,4 @@ from . import test_ticket_integrity
 from . import test_deadline_engine
 from . import test_property_billing
 from . import test_property_receivable_aging
+from . import test_property_collection
