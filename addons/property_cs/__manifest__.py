@@ -63,6 +63,7 @@
         "views/property_billing_views.xml",
         "views/property_receivable_aging_views.xml",
         "views/property_collection_views.xml",
+        "views/property_prepayment_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",

@@ -88,3 +88,5 @@ from . import property_collection_case
 from . import property_collection_case_service
 from . import property_collection_attempt
 from . import account_partial_reconcile
+from . import property_unit_prepayment
+from . import property_prepayment

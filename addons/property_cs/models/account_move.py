@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 FAPIAO_STATES = [
@@ -66,6 +66,33 @@ class AccountMove(models.Model):
         help="The last collection attempt that reached the payer about this "
         "bill: it restarts the three-year limitation period.",
     )
+
+    @api.model
+    def _property_reconcile_unit(self, partner, unit):
+        """Match the open receivable items of ``partner`` on ``unit``: a
+        prepayment settles the unit's unpaid bills, oldest first, and a
+        refund closes the prepayment it pays back."""
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("property_unit_id", "=", unit.id),
+                    ("partner_id", "=", partner.commercial_partner_id.id),
+                    ("parent_state", "=", "posted"),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("reconciled", "=", False),
+                ],
+                order="date_maturity, id",
+            )
+        )
+        for account in lines.account_id:
+            mine = lines.filtered(lambda line, a=account: line.account_id == a)
+            if any(line.amount_residual > 0 for line in mine) and any(
+                line.amount_residual < 0 for line in mine
+            ):
+                mine.reconcile()
+        return True
 
     def _property_request_fapiao(self, title, tax_number=""):
         """The owner (portal) or an agent asks for a fapiao of a posted

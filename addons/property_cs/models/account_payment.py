@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 
 # Chinese capital numerals of amounts on receipts (大写金额)
 CAPITALS = {
@@ -88,3 +88,58 @@ class AccountPayment(models.Model):
         self.ensure_one()
         lang = lang or self.partner_id.lang or self.env.lang or "zh_CN"
         return amount_in_capitals(self.amount, "zh_TW" if lang == "zh_TW" else "zh_CN")
+
+    property_unit_id = fields.Many2one(
+        "property.unit",
+        string="Unit",
+        index=True,
+        help="The unit whose fees this payment settles; what is left after its "
+        "unpaid bills is kept as a prepayment for its next bills.",
+    )
+
+    def _generate_journal_entry(
+        self, write_off_line_vals=None, force_balance=None, line_ids=None
+    ):
+        """The payment's journal entry carries its unit and project, so that
+        the unit's receivables and prepayment are read from its items."""
+        result = super()._generate_journal_entry(
+            write_off_line_vals=write_off_line_vals,
+            force_balance=force_balance,
+            line_ids=line_ids,
+        )
+        self._property_sync_unit()
+        return result
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "property_unit_id" in vals:
+            self._property_sync_unit()
+        return result
+
+    def _property_sync_unit(self):
+        for payment in self.filtered(lambda p: p.move_id):
+            unit = payment.property_unit_id
+            if payment.move_id.property_unit_id != unit:
+                payment.move_id.sudo().write(
+                    {
+                        "property_unit_id": unit.id,
+                        "property_project_id": unit.project_id.id,
+                    }
+                )
+
+    def action_post(self):
+        """A unit's payment is checked against the prepayment limit, then
+        settles the unit's unpaid bills of the payer at once; the rest is
+        the unit's prepayment."""
+        for payment in self.filtered(
+            lambda p: p.property_unit_id and p.payment_type == "inbound"
+        ):
+            payment.property_unit_id._property_check_prepayment(
+                payment.partner_id, payment.amount
+            )
+        result = super().action_post()
+        for payment in self.filtered("property_unit_id"):
+            self.env["account.move"]._property_reconcile_unit(
+                payment.partner_id, payment.property_unit_id
+            )
+        return result

@@ -401,7 +401,29 @@ class PropertyBillingRun(models.Model):
                 line.move_line_id = move_line
             moves |= move
         moves.action_post()
+        self._reconcile_prepayments(moves)
         return moves
+
+    def _reconcile_prepayments(self, moves):
+        """New bills are settled at once from what their payers prepaid on
+        the unit (one search for the credits of all the bills' payers)."""
+        prepaid = (
+            self.env["account.move.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("property_unit_id", "in", moves.property_unit_id.ids),
+                    ("partner_id", "in", moves.commercial_partner_id.ids),
+                    ("parent_state", "=", "posted"),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", "<", 0),
+                ],
+                ["property_unit_id", "partner_id"],
+            )
+        )
+        for unit, partner in {(c.property_unit_id, c.partner_id) for c in prepaid}:
+            self.env["account.move"]._property_reconcile_unit(partner, unit)
 
     def _bill_date(self):
         return self.date_invoice or self.period_start

@@ -45,6 +45,17 @@ class PropertyProject(models.Model):
         default=15,
         help="Days after the bill date when a fee bill is due.",
     )
+    prepay_cap_months = fields.Integer(
+        string="Prepayment Limit (months)",
+        default=12,
+        help="Fees may be paid ahead for at most this many months, and never "
+        "beyond the end of the service contract.",
+    )
+    service_contract_end = fields.Date(
+        string="Service Contract Ends",
+        help="End of the property service contract: no fee is taken ahead "
+        "beyond it, and the unused prepayments are refunded after it.",
+    )
     collection_threshold = fields.Monetary(
         string="Open a Collection Case Above",
         default=100.0,
