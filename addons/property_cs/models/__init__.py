@@ -90,3 +90,4 @@ from . import property_collection_attempt
 from . import account_partial_reconcile
 from . import property_unit_prepayment
 from . import property_prepayment
+from . import property_developer_statement

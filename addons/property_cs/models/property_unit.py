@@ -306,7 +306,8 @@ class PropertyUnit(models.Model):
         resident sees only their own link, never the owners, their shares
         or their household (D-1, D-3). Internal data (handling tips,
         identity numbers, special needs) is never passed to the portal
-        (D-3, D-4)."""
+        (D-3, D-4). The fees shown are the viewer's own on this unit: what
+        they owe, what they paid ahead and their last bills (D-21)."""
         self.ensure_one()
         links = self.sudo().current_link_ids
         is_owner = bool(
@@ -316,9 +317,27 @@ class PropertyUnit(models.Model):
         )
         if not is_owner:
             links = links.filtered(lambda link: link.partner_id == partner)
+        owed, prepaid = self._property_balance(partner)
         return {
             "unit": self,
             "is_unit_owner": is_owner,
+            # the viewer's own bills of this unit only: a tenant who pays
+            # sees what they pay, an owner never a tenant's bills
+            "fee_owed": owed,
+            "fee_prepaid": prepaid,
+            "fee_currency": self.project_id.company_id.currency_id,
+            "fee_bills": self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("property_unit_id", "=", self.id),
+                    ("commercial_partner_id", "=", partner.commercial_partner_id.id),
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                ],
+                order="invoice_date desc, id desc",
+                limit=24,
+            ),
             "page_name": "property_unit",
             "household": [
                 {

@@ -41,3 +41,4 @@ from . import test_property_billing
 from . import test_property_receivable_aging
 from . import test_property_collection
 from . import test_property_prepayment
+from . import test_property_developer_statement

@@ -514,6 +514,38 @@ class TestPropertyFapiao(HttpCase):
         for bill in unit_bills:
             self.assertNotIn(bill.name, listing)
 
+    def test_unit_page_shows_own_fees(self):
+        """The unit page shows the viewer's own bills of the unit, what they
+        owe and paid ahead, with a link to pay each unpaid bill; a tenant
+        who does not pay sees none of the owner's bills."""
+        owner_user = self.env.ref("property_cs.demo_user_owner1")
+        partner = owner_user.partner_id
+        mine = self.env["account.move"].search(
+            [("property_billing_run_id", "!=", False), ("partner_id", "=", partner.id)]
+        )
+        unit = mine[:1].property_unit_id
+        others = self.env["account.move"].search(
+            [
+                ("property_unit_id", "!=", unit.id),
+                ("property_billing_run_id", "!=", False),
+            ],
+            limit=1,
+        )
+        self.authenticate(owner_user.login, "demo2026")
+        page = self.url_open(f"/my/units/{unit.id}").text
+        self.assertIn("o_property_cs_fee_bills", page)
+        for bill in mine.filtered(lambda m: m.property_unit_id == unit):
+            self.assertIn(bill.name, page)
+        self.assertNotIn(others.name, page)
+        owed, prepaid = unit._property_balance(partner)
+        self.assertIn(f"{owed:,.2f}", page)
+        tenant = self.env.ref("property_cs.demo_user_tenant1")
+        rented = tenant.partner_id.unit_link_ids.unit_id[:1]
+        self.authenticate(tenant.login, "demo2026")
+        page = self.url_open(f"/my/units/{rented.id}").text
+        self.assertIn("o_property_cs_fees", page)
+        self.assertNotIn("o_property_cs_fee_bills", page)
+
 
 @tagged("post_install", "-at_install")
 class TestPropertyReceipt(PropertyBillingCommon):
