@@ -112,10 +112,22 @@ class PropertyCollectionCase(models.Model):
         string="Owed When Opened", readonly=True, currency_field="currency_id"
     )
     amount_due = fields.Monetary(
-        string="Owed Now", compute="_compute_amount_due", currency_field="currency_id"
+        string="Owed Now",
+        compute="_compute_amount_due",
+        currency_field="currency_id",
+        compute_sudo=True,
     )
     invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_amount_due", string="Unpaid Bills"
+        "account.move",
+        compute="_compute_amount_due",
+        string="Unpaid Bills",
+        compute_sudo=True,
+    )
+    aging_ids = fields.Many2many(
+        "property.receivable.aging",
+        compute="_compute_aging_ids",
+        string="Unpaid Bills by Age",
+        help="The unpaid bills of the unit and payer, aged as of today.",
     )
     attempt_ids = fields.One2many(
         "property.collection.attempt", "case_id", string="Attempts"
@@ -141,6 +153,7 @@ class PropertyCollectionCase(models.Model):
     )
     limitation_warning = fields.Boolean(
         compute="_compute_limitation_warning",
+        compute_sudo=True,
         help="A bill of this case has had no demand for longer than the "
         "company's warning period: the limitation period may run out.",
     )
@@ -194,6 +207,21 @@ class PropertyCollectionCase(models.Model):
                 case.currency_id.round(amount) if case.currency_id else amount
             )
             case.invoice_ids = moves
+
+    def _compute_aging_ids(self):
+        rows = self.env["property.receivable.aging"].search(
+            [
+                ("unit_id", "in", self.unit_id.ids),
+                ("partner_id", "in", self.partner_id.commercial_partner_id.ids),
+            ]
+        )
+        for case in self:
+            case.aging_ids = rows.filtered(
+                lambda r, c=case: (
+                    r.unit_id == c.unit_id
+                    and r.partner_id == c.partner_id.commercial_partner_id
+                )
+            )
 
     @api.depends("attempt_ids.date", "attempt_ids.is_demand")
     def _compute_date_last_demand(self):
@@ -351,11 +379,8 @@ class PropertyCollectionCase(models.Model):
                     reasons.append(
                         self.env._(
                             "Acknowledge the unit's open service matters first: %s",
-                            ", ".join(
-                                (
-                                    self.service_ticket_ids
-                                    - self.service_ack_ticket_ids
-                                ).mapped("display_name")
+                            self._service_numbers(
+                                self.service_ticket_ids - self.service_ack_ticket_ids
                             ),
                         )
                     )

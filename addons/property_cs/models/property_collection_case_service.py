@@ -23,6 +23,12 @@ class PropertyCollectionCase(models.Model):
         help="Open complaints and repairs of the unit and its overdue requests.",
     )
     complaint_count = fields.Integer(compute="_compute_service_tickets")
+    service_summary = fields.Text(
+        string="Open Service Matters Summary",
+        compute="_compute_service_tickets",
+        help="Number, kind, status and handler of each open matter (the "
+        "content of a complaint stays with its handlers).",
+    )
     service_ack_ticket_ids = fields.Many2many(
         "property.ticket",
         "property_collection_case_ack_rel",
@@ -66,11 +72,32 @@ class PropertyCollectionCase(models.Model):
             case.hold_reason = (
                 self.env._(
                     "Escalation is held while the owner's complaint is open: %s",
-                    ", ".join(complaints.mapped("display_name")),
+                    ", ".join(complaints.mapped("number")),
                 )
                 if complaints and case.project_id.collection_hold_on_complaint
                 else False
             )
+            case.service_summary = "\n".join(
+                case._service_line(ticket) for ticket in mine
+            )
+
+    def _service_line(self, ticket):
+        """One open matter as the collection agent may read it: number,
+        kind, status, handler, overdue; never a complaint's content."""
+        env = self.env
+        kinds = dict(ticket._fields["kind"]._description_selection(env))
+        states = dict(ticket._fields["state"]._description_selection(env))
+        parts = [
+            ticket.number,
+            kinds.get(ticket.kind),
+            states.get(ticket.state),
+            ticket.user_id.name,
+            env._("overdue") if ticket.is_overdue else False,
+        ]
+        return " · ".join(part for part in parts if part)
+
+    def _service_numbers(self, tickets):
+        return ", ".join(tickets.mapped("number"))
 
     def action_acknowledge_service(self):
         """The agent has read the unit's open complaints, repairs and
@@ -84,7 +111,7 @@ class PropertyCollectionCase(models.Model):
             case.message_post(
                 body=self.env._(
                     "Open service matters acknowledged: %s",
-                    ", ".join(matters.mapped("display_name")) or self.env._("none"),
+                    self._service_numbers(matters) or self.env._("none"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

@@ -48,15 +48,23 @@ class PropertyDeveloperStatement(models.Model):
     month_end = fields.Date(compute="_compute_month_end")
     state = fields.Selection(STATEMENT_STATES, default="draft", tracking=True)
     move_ids = fields.Many2many(
-        "account.move", compute="_compute_moves", string="Bills of the Month"
+        "account.move",
+        compute="_compute_moves",
+        string="Bills of the Month",
+        compute_sudo=True,
     )
     unpaid_move_ids = fields.Many2many(
-        "account.move", compute="_compute_moves", string="Unpaid Bills"
+        "account.move",
+        compute="_compute_moves",
+        string="Unpaid Bills",
+        compute_sudo=True,
     )
     amount_month = fields.Monetary(
-        string="Billed in the Month", compute="_compute_moves"
+        string="Billed in the Month", compute="_compute_moves", compute_sudo=True
     )
-    amount_outstanding = fields.Monetary(string="Outstanding", compute="_compute_moves")
+    amount_outstanding = fields.Monetary(
+        string="Outstanding", compute="_compute_moves", compute_sudo=True
+    )
 
     _sql_constraints = [
         (

@@ -286,7 +286,9 @@ class TestPropertyCollection(PropertyBillingCommon):
         case.invalidate_recordset()
         self.assertEqual(case.service_ticket_ids, complaint | repair)
         self.assertEqual(case.complaint_count, 1)
-        self.assertIn(complaint.display_name, case.hold_reason)
+        self.assertIn(complaint.number, case.hold_reason)
+        self.assertIn(complaint.number, case.service_summary)
+        self.assertNotIn(complaint.name, case.service_summary)
         with self.assertRaisesRegex(UserError, "held") as caught:
             self._attempt(case, "call", user=self.agent)
         self.assertIn("Acknowledge", str(caught.exception))
