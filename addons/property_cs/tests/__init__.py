@@ -40,3 +40,4 @@ from . import test_deadline_engine
 from . import test_property_billing
 from . import test_property_receivable_aging
 from . import test_property_collection
+from . import test_property_collection_rate
