@@ -82,6 +82,7 @@ from . import property_billing_issue
 from . import account_move
 from . import account_move_line
 from . import property_receivable_aging
+from . import property_collection_rate
 from . import account_payment
 from . import property_collection_step
 from . import property_collection_case

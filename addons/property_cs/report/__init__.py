@@ -1,1 +1,2 @@
 from . import report_emergency_contacts
+from . import report_collection_monthly

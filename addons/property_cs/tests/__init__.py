@@ -42,3 +42,4 @@ from . import test_property_receivable_aging
 from . import test_property_collection
 from . import test_property_prepayment
 from . import test_property_developer_statement
+from . import test_property_collection_rate

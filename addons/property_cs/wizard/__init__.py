@@ -7,3 +7,4 @@ from . import property_callback_reassign
 from . import property_complaint_onsite
 from . import property_complaint_withdraw
 from . import property_fapiao_record
+from . import property_collection_report_wizard
