@@ -76,6 +76,7 @@ from . import property_fee_type
 from . import property_fee_standard
 from . import property_project_fee
 from . import property_billing_run
+from . import property_billing_run_late_fee
 from . import property_billing_chunk
 from . import property_billing_line
 from . import property_billing_issue

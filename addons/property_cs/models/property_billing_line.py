@@ -75,6 +75,13 @@ class PropertyBillingLine(models.Model):
                 qty=line.quantity,
                 rate=line.standard_id.rate,
             )
+        elif basis == "late_fee":
+            label += env._(
+                " (overdue fees %(qty).2f × %(rate).4f %% a day, up to %(days)d days)",
+                qty=line.quantity,
+                rate=line.standard_id.rate,
+                days=line.days,
+            )
         if line.discount:
             label += env._(
                 " less %(discount).2f %% vacancy discount", discount=line.discount

@@ -211,6 +211,7 @@ class PropertyBillingRun(models.Model):
         )
         return {
             "standards": standards,
+            "late_fee": self._late_fee_context(units, standards),
             "links": links,
             "journal": journal,
             "total_area": total_area,
@@ -284,6 +285,8 @@ class PropertyBillingRun(models.Model):
         for standard in ctx["standards"]:
             by_fee[standard.fee_type_id] |= standard
         for fee_type, standards in by_fee.items():
+            if fee_type.basis == "late_fee":
+                continue
             periods = {self._fee_periods(s) for s in standards} - {None}
             for start, end, months in periods:
                 total_days = (end - start).days + 1
@@ -361,7 +364,7 @@ class PropertyBillingRun(models.Model):
         self.ensure_one()
         items = [
             item
-            for item in self._unit_items(unit, ctx)
+            for item in self._unit_items(unit, ctx) + self._late_fee_items(unit, ctx)
             if (unit.id, item["fee_type"].id, item["period_start"], item["payer"].id)
             not in billed
         ]

@@ -72,6 +72,15 @@ class PropertyFeeStandard(models.Model):
         "the evidence recorded on the unit; 0 when the project grants none.",
     )
 
+    late_fee_cap = fields.Float(
+        string="Late Fee Cap (%)",
+        digits=(5, 2),
+        default=30.0,
+        help="Late fees of a payer on a unit never exceed this share of the "
+        "overdue fees they are charged on.",
+    )
+    late_fee_warning = fields.Char(compute="_compute_late_fee_warning")
+
     _sql_constraints = [
         ("rate_positive", "CHECK(rate >= 0)", "A rate cannot be negative."),
         (
@@ -123,6 +132,27 @@ class PropertyFeeStandard(models.Model):
                             old=other.name,
                         )
                     )
+
+    @api.depends("rate", "fee_type_id.basis", "company_id.property_lpr_rate")
+    def _compute_late_fee_warning(self):
+        """A late fee whose yearly rate passes 1.3 times the loan prime rate
+        is likely to be cut by a court (domain_standards E4)."""
+        for standard in self:
+            lpr = (standard.company_id or self.env.company).property_lpr_rate
+            yearly = standard.rate * 365
+            standard.late_fee_warning = (
+                self.env._(
+                    "This late fee is %(yearly).2f %% a year, more than 1.3 times "
+                    "the loan prime rate (%(lpr).2f %%): courts usually reduce late "
+                    "fees above that.",
+                    yearly=yearly,
+                    lpr=lpr,
+                )
+                if standard.fee_type_id.basis == "late_fee"
+                and lpr
+                and yearly > 1.3 * lpr
+                else False
+            )
 
     def _applies_to(self, unit, day):
         """Whether this version charges ``unit`` on ``day``."""

@@ -7,6 +7,7 @@ FEE_BASES = [
     ("space", "Per Parking Space per Month"),
     ("unit", "Per Unit per Month"),
     ("shared", "Shared Cost by Area Share"),
+    ("late_fee", "Late Fee per Day on Overdue Fees"),
 ]
 
 

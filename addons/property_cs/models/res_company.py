@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         default="months",
     )
     # billing
+    property_lpr_rate = fields.Float(
+        string="Loan Prime Rate (%)",
+        digits=(5, 2),
+        default=3.0,
+        help="The one-year loan prime rate (LPR) in force: a late fee above "
+        "1.3 times it a year is flagged, as courts usually reduce it.",
+    )
     property_collection_limitation_months = fields.Integer(
         string="Limitation Warning After (months)",
         default=30,

@@ -54,6 +54,9 @@ class ResConfigSettings(models.TransientModel):
     property_callback_max_attempts = fields.Integer(
         related="company_id.property_callback_max_attempts", readonly=False
     )
+    property_lpr_rate = fields.Float(
+        related="company_id.property_lpr_rate", readonly=False
+    )
     property_collection_limitation_months = fields.Integer(
         related="company_id.property_collection_limitation_months", readonly=False
     )
