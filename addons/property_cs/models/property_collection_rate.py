@@ -92,7 +92,6 @@ class PropertyCollectionRate(models.Model):
         help="Money received in the month for bills of earlier years.",
     )
     collected = fields.Monetary(
-        string="Collected",
         readonly=True,
         help="All money received in the month for fee bills.",
     )
