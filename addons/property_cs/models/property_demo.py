@@ -103,7 +103,7 @@ class PropertyDemo(models.AbstractModel):
 
     @api.model
     def _property_demo_collection(self, project_xmlid):
-        """Settle the demo project's bills except those of ten units, open
+        """Settle the demo project's bills except those of nine units, take three prepayments at the desk (cash, WeChat, Alipay and bank-card journals), open
         their collection cases and take them to every step: a reminder, a
         written notice, a promise kept, a promise awaited, a promise broken,
         a visit, a lawyer's letter and a court case; one case waits on the
@@ -128,10 +128,43 @@ class PropertyDemo(models.AbstractModel):
         clean = units - complaint_units
         debtors = clean[:9] | (units & complaint_units)[:1]
         to_pay = moves.filtered(lambda m: m.property_unit_id not in debtors)
-        if to_pay:
-            self.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=to_pay.ids
-            ).create({"group_payment": True})._create_payments()
+        journals = self._property_demo_desk_journals()
+        payers = to_pay.partner_id.sorted("id")
+        for index, journal in enumerate(journals):
+            mine = to_pay.filtered(
+                lambda m, i=index: (
+                    payers.ids.index(m.partner_id.id) % len(journals) == i
+                )
+            )
+            if mine:
+                self.env["account.payment.register"].with_context(
+                    active_model="account.move", active_ids=mine.ids
+                ).create(
+                    {"group_payment": True, "journal_id": journal.id}
+                )._create_payments()
+        # three owners pay ahead at the desk: 3, 6 and 12 months
+        for unit, months in zip(
+            (to_pay.property_unit_id - debtors).sorted("id")[:3],
+            (3, 6, 12),
+            strict=False,
+        ):
+            payer = to_pay.filtered(lambda m, u=unit: m.property_unit_id == u)[
+                :1
+            ].partner_id
+            monthly = unit._property_monthly_fees(payer)
+            if monthly:
+                payment = self.env["account.payment"].create(
+                    {
+                        "payment_type": "inbound",
+                        "partner_type": "customer",
+                        "partner_id": payer.id,
+                        "amount": round(monthly * months, 2),
+                        "journal_id": journals[months % len(journals)].id,
+                        "property_unit_id": unit.id,
+                        "memo": f"预存物业费 {months} 个月",
+                    }
+                )
+                payment.action_post()
         Case = self.env["property.collection.case"]
         Case._cron_collection_pass()
         cases = Case.search([("project_id", "=", project.id)], order="unit_id")
@@ -203,6 +236,22 @@ class PropertyDemo(models.AbstractModel):
                     }
                 )
         return True
+
+    @api.model
+    def _property_demo_desk_journals(self):
+        """Cash and the demo's WeChat, Alipay and bank-card journals."""
+        journals = self.env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", self.env.company.id)], limit=1
+        )
+        for xmlid in (
+            "demo_journal_wechat",
+            "demo_journal_alipay",
+            "demo_journal_card",
+        ):
+            journal = self.env.ref(f"property_cs.{xmlid}", raise_if_not_found=False)
+            if journal:
+                journals |= journal
+        return journals
 
     @api.model
     def _property_demo_promise(self, case, step, date, keep=False, broken=False):
