@@ -103,8 +103,10 @@ class PropertyDemo(models.AbstractModel):
 
     @api.model
     def _property_demo_collection(self, project_xmlid):
-        """Settle the demo project's bills except those of nine units, take three prepayments at the desk (cash, WeChat, Alipay and bank-card journals), open
-        their collection cases and take them to every step: a reminder, a
+        """Settle the demo project's bills at the desk (cash, WeChat, Alipay
+        and bank-card journals) except those of nine units, take three
+        prepayments, open the nine units' collection cases and take them
+        to every step: a reminder, a
         written notice, a promise kept, a promise awaited, a promise broken,
         a visit, a lawyer's letter and a court case; one case waits on the
         owner's open complaint."""

@@ -44,3 +44,4 @@ from . import test_property_prepayment
 from . import test_property_developer_statement
 from . import test_property_collection_rate
 from . import test_property_late_fee
+from . import test_collection_tour
