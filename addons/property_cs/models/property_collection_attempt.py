@@ -114,6 +114,9 @@ class PropertyCollectionAttempt(models.Model):
         service matters, hold, who may escalate); a promise notes what
         is owed and starts its deadline; the case moves on."""
         Case = self.env["property.collection.case"]
+        # the form sends neither its read-only case nor the proposed step:
+        # they come from the context's defaults, read before the checks
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         for vals in vals_list:
             case = Case.browse(vals.get("case_id"))
             case.check_access("write")

@@ -37,4 +37,4 @@ class TestCollectionTour(HttpCase):
         self.assertEqual(attempt.user_id, agent)
         self.assertEqual((attempt.channel, attempt.outcome), ("letter", "delivered"))
         self.assertEqual(case.step, "notice")
-        self.assertTrue(case.invoice_ids.property_last_demand_date)
+        self.assertTrue(all(case.invoice_ids.mapped("property_last_demand_date")))

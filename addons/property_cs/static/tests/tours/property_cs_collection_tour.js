@@ -59,6 +59,11 @@ registry.category("web_tour.tours").add("property_cs_agent_collection_tour", {
             trigger: ".o_form_view:not(:has(.modal)) .o_field_widget[name='step']:contains('书面催缴通知')",
         },
         {
+            content: "Open the attempts",
+            trigger: ".o_notebook .nav-link[name='attempts']",
+            run: "click",
+        },
+        {
             content: "The contact is listed on the case",
             trigger: ".o_field_widget[name='attempt_ids'] .o_data_row:contains('业主本人签收')",
         },
