@@ -81,6 +81,7 @@ class TestPropertyBillingCorrection(PropertyBillingCommon):
         correction = self._correct()
         self.assertEqual(correction.run_type, "correction")
         self.assertEqual(correction.corrected_run_id, self.march)
+        self.assertEqual(correction.name, "Billing Garden 2026-03 Correction")
         self.assertEqual(
             self._adjusted(correction, self.u1, self.service), {"Owner 1": 25.0}
         )
@@ -273,6 +274,8 @@ class TestPropertyBillingCorrection(PropertyBillingCommon):
             len(correction.adjustment_ids),
         )
         self.assertTrue(self.Adjustment.with_user(finance).search_count([]))
+        arch = self.Run.with_user(finance).get_views([(False, "form")])["views"]
+        self.assertIn("action_correct", arch["form"]["arch"])
         self.assertFalse(self.Adjustment.with_user(finance_b).search_count([]))
         with self.assertRaises(AccessError):
             self.march.with_user(finance_b).action_correct()
