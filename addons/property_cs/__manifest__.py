@@ -64,6 +64,7 @@
         "views/property_sla_views.xml",
         "views/property_deadline_views.xml",
         "views/property_billing_views.xml",
+        "views/property_billing_correction_views.xml",
         "views/property_receivable_aging_views.xml",
         "views/property_collection_views.xml",
         "views/property_prepayment_views.xml",

@@ -77,6 +77,8 @@ from . import property_fee_standard
 from . import property_project_fee
 from . import property_billing_run
 from . import property_billing_run_late_fee
+from . import property_billing_correction
+from . import property_billing_adjustment
 from . import property_billing_chunk
 from . import property_billing_line
 from . import property_billing_issue

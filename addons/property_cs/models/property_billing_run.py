@@ -134,14 +134,16 @@ class PropertyBillingRun(models.Model):
                 [("project_id", "=", run.project_id.id)], order="id"
             )
             size = max(run.company_id.property_billing_chunk_size, 1)
-            self.env["property.billing.chunk"].create(
+            # finance may queue a run it may write; the chunks are the
+            # workers' records (read-only for finance)
+            self.env["property.billing.chunk"].sudo().create(
                 [
                     {"run_id": run.id, "unit_ids": [Command.set(list(ids))]}
                     for ids in split_every(size, units.ids)
                 ]
             )
             run.write({"state": "queued", "unit_count": len(units)})
-        self.env["property.billing.chunk"]._wake_workers()
+        self.env["property.billing.chunk"].sudo()._wake_workers()
         return True
 
     def action_retry(self):
@@ -151,11 +153,11 @@ class PropertyBillingRun(models.Model):
             units = run.issue_ids.filtered(lambda i: i.state == "open").unit_id
             if not units:
                 raise UserError(self.env._("No unit of this run is waiting."))
-            self.env["property.billing.chunk"].create(
+            self.env["property.billing.chunk"].sudo().create(
                 {"run_id": run.id, "unit_ids": [Command.set(units.ids)]}
             )
             run.state = "queued"
-        self.env["property.billing.chunk"]._wake_workers()
+        self.env["property.billing.chunk"].sudo()._wake_workers()
         return True
 
     def action_view_invoices(self):

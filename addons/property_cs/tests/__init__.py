@@ -38,6 +38,7 @@ from . import test_consent_purpose
 from . import test_ticket_integrity
 from . import test_deadline_engine
 from . import test_property_billing
+from . import test_property_billing_correction
 from . import test_property_receivable_aging
 from . import test_property_collection
 from . import test_property_prepayment
