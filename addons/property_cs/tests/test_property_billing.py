@@ -403,6 +403,7 @@ class TestPropertyFapiao(HttpCase):
             [
                 ("property_project_id", "=", project.id),
                 ("partner_id", "=", partner.id),
+                ("move_type", "=", "out_invoice"),
                 ("state", "=", "posted"),
             ],
             limit=1,
