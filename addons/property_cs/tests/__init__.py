@@ -43,3 +43,4 @@ from . import test_property_collection
 from . import test_property_prepayment
 from . import test_property_developer_statement
 from . import test_property_collection_rate
+from . import test_portal_fee_payment
