@@ -5,8 +5,9 @@
 #
 # 1. checks the prerequisites (installs nothing, starts no service);
 # 2. installs property_cs and property_survey WITH demo data into a fresh
-#    database and runs their Odoo tests (at_install + post_install, tours
-#    included);
+#    database, with Odoo's payment_demo (a test payment provider for the
+#    portal payment tour; no addon depends on it), and runs the two addons'
+#    Odoo tests only (at_install + post_install, tours included);
 # 3. runs pytest on the repo-level tests/ directory (some tests start an Odoo
 #    server on that database), then drops the database;
 # 4. lints: ruff check, ruff format --check, pylint + pylint-odoo (.pylintrc).
@@ -36,7 +37,10 @@ export PGUSER=${PGUSER:-odoo}
 export PYTHONDONTWRITEBYTECODE=1
 export TZ=UTC # odoo-bin sets TZ=UTC before anything else; "python -m odoo" does not
 ODOO_TIMEOUT=${ODOO_TIMEOUT:-1500}
-ADDONS=property_cs,property_survey
+# payment_demo: the owner's online payment tour (TestPortalFeePayment) pays
+# with Odoo's demo provider; installed for the tests only, never a dependency
+# of the addons, and its own tests are not run (TEST_TAGS)
+ADDONS=property_cs,property_survey,payment_demo
 TEST_TAGS=/property_cs,/property_survey
 
 PASSED=0

@@ -5,6 +5,7 @@
 import ast
 import csv
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -110,6 +111,19 @@ def test_test_script_is_valid_bash():
     assert 'say "$PASSED passed, $FAILED failed, $SKIPPED skipped"' in script.read_text(
         encoding="utf-8"
     )
+
+
+def test_test_script_installs_payment_demo_but_no_addon_needs_it():
+    """The test database has Odoo's payment_demo (the owner's online payment
+    tour pays with it) but only the addons' own tests run, and no addon
+    depends on payment_demo."""
+    text = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    addons = re.search(r"^ADDONS=(\S+)$", text, re.M).group(1).split(",")
+    tags = re.search(r"^TEST_TAGS=(\S+)$", text, re.M).group(1).split(",")
+    assert {"property_cs", "property_survey", "payment_demo"} <= set(addons)
+    assert "/payment_demo" not in tags and tags, tags
+    for addon in ADDONS:
+        assert "payment_demo" not in _manifest(addon).get("depends", []), addon.name
 
 
 def _data_csvs():

@@ -46,3 +46,4 @@ from . import test_property_developer_statement
 from . import test_property_collection_rate
 from . import test_property_late_fee
 from . import test_collection_tour
+from . import test_portal_fee_payment
