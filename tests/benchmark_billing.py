@@ -12,18 +12,22 @@ one property-service fee standard; then, in the same transaction:
    and ``action_post`` (one invoice per unit, the same line), as the floor
    of what Odoo itself costs.
 
-It prints wall time and queries per invoice of both and their ratio, then
-rolls everything back.
+It prints wall time, CPU time (of Odoo and of its PostgreSQL backend,
+read from /proc when the database runs on this machine) and queries per
+invoice of both and their ratios, then rolls everything back. The bare
+invoices are made second, on tables larger by the run's bills; on a
+shared machine compare CPU time and queries rather than wall time.
 
     python3 tests/benchmark_billing.py -d DB --db_host 127.0.0.1 \\
-        --db_user odoo --addons-path=addons [--units N]
+        --db_user odoo --addons-path=addons [--units N] [--no-bare]
 
 Needs a database with property_cs installed (demo data or not) and a sales
-journal. The speed-up of two workers is measured by the concurrency test
-(tests/test_billing_concurrency.py), which runs them as separate processes.
+journal. The speed-up of two workers is measured by
+tests/benchmark_billing_workers.py, which runs them as separate processes.
 """
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -76,19 +80,43 @@ def _populate(env, units, tag):
     return project, partners
 
 
+def _backend_cpu(cr):
+    """CPU seconds used so far by the PostgreSQL backend of ``cr`` (read
+    from /proc: the database must run on this machine), or None."""
+    cr.execute("SELECT pg_backend_pid()")
+    try:
+        with open(f"/proc/{cr.fetchone()[0]}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _measure(env, function):
+    """Wall time, CPU time of this process and of its database backend
+    (wall time varies with the load of a shared machine, CPU time much
+    less), and queries of ``function``."""
     env.flush_all()
     env.invalidate_all()
+    db0 = _backend_cpu(env.cr)
     count0 = env.cr.sql_log_count
+    cpu0 = time.process_time()
     start = time.perf_counter()
     result = function()
     env.flush_all()
-    return result, time.perf_counter() - start, env.cr.sql_log_count - count0
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu0
+    queries = env.cr.sql_log_count - count0
+    db1 = _backend_cpu(env.cr)
+    db = db1 - db0 if db0 is not None and db1 is not None else float("nan")
+    return result, (wall, cpu, db), queries
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10000)
+    parser.add_argument(
+        "--no-bare", action="store_true", help="measure the billing run only"
+    )
     args, odoo_args = parser.parse_known_args()
     import odoo
     from odoo.tools import config
@@ -139,22 +167,25 @@ def main():
                 moves |= move
             return moves
 
-        moves, bare_time, bare_queries = _measure(env, bare)
-        n_run, n_bare = len(bills), len(moves)
+        measured = [("billing run", len(bills), run_time, run_queries)]
+        if not args.no_bare:
+            moves, bare_time, bare_queries = _measure(env, bare)
+            measured.append(("bare create + post", len(moves), bare_time, bare_queries))
         print(f"units                 {args.units}")
-        for label, count, seconds, queries in (
-            ("billing run", n_run, run_time, run_queries),
-            ("bare create + post", n_bare, bare_time, bare_queries),
-        ):
+        for label, count, (wall, cpu, db), queries in measured:
             print(
-                f"{label:21} {count} bills  {seconds:8.1f} s  "
-                f"{seconds / count * 1000:6.1f} ms/bill  "
+                f"{label:21} {count} bills  {wall:8.1f} s  "
+                f"{wall / count * 1000:6.1f} ms/bill  "
+                f"cpu {cpu / count * 1000:6.1f} + db {db / count * 1000:5.1f} ms/bill  "
                 f"{queries / count:6.1f} queries/bill"
             )
-        print(
-            f"ratio (run / bare)    time {run_time / bare_time:.2f}x  "
-            f"queries {run_queries / max(bare_queries, 1):.2f}x"
-        )
+        if not args.no_bare:
+            print(
+                f"ratio (run / bare)    time {run_time[0] / bare_time[0]:.2f}x  "
+                f"cpu {run_time[1] / bare_time[1]:.2f}x  "
+                f"db {run_time[2] / bare_time[2]:.2f}x  "
+                f"queries {run_queries / max(bare_queries, 1):.2f}x"
+            )
         cr.rollback()
     return 0
 

@@ -67,9 +67,16 @@ class PropertyBillingChunk(models.Model):
     def _process(self):
         """Bill the chunk's units, each under its own savepoint: a unit that
         fails is recorded as an error of the run with its reason and the
-        others go on; an item another worker billed first is skipped."""
+        others go on; an item another worker billed first is skipped.
+
+        The bills of the chunk are created unit by unit and posted together
+        at the end: posting takes the journal's sequence lock, held until
+        the chunk commits, so another worker only waits for this posting,
+        not for the whole chunk. If posting them together fails, the chunk
+        is billed again unit by unit, each unit posting its own bills, so a
+        bill that cannot be posted fails its unit alone."""
         self.ensure_one()
-        run = self.run_id
+        run = self.run_id.with_context(**self._billing_mail_context())
         units = self.unit_ids
         ctx = run._billing_context(units)
         Line = self.env["property.billing.line"].sudo()
@@ -93,12 +100,48 @@ class PropertyBillingChunk(models.Model):
                 ("state", "=", "open"),
             ]
         )
+        try:
+            with self.env.cr.savepoint():
+                done, failed, moves = self._bill_units(
+                    run, units, dict(ctx, post=False), billed
+                )
+                # a correction's credit notes and supplements come posted
+                moves.filtered(lambda m: m.state == "draft").action_post()
+                run._reconcile_prepayments(moves)
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            _logger.info(
+                "Posting the bills of %s together failed (%s): "
+                "billing its units one by one",
+                self,
+                error,
+            )
+            done, failed, moves = self._bill_units(run, units, ctx, billed)
+        # a unit billed on a retry closes its earlier errors
+        open_issues.filtered(lambda i: i.unit_id not in failed).write(
+            {"state": "resolved"}
+        )
+        self.write(
+            {
+                "state": "done",
+                "date_done": fields.Datetime.now(),
+                "billed_count": done,
+                "failed_count": len(failed),
+            }
+        )
+
+    def _bill_units(self, run, units, ctx, billed):
+        """Bill ``units`` one savepoint each (``run._bill_unit``), recording
+        the units that fail as errors of the run; returns the count of
+        units billed (or billed meanwhile by another worker), the units
+        that failed and the bills created."""
+        Issue = self.env["property.billing.issue"].sudo()
         done = 0
         failed = self.env["property.unit"]
+        moves = run.env["account.move"]
         for unit in units:
             try:
                 with self.env.cr.savepoint():
-                    run._bill_unit(unit, ctx, billed)
+                    moves |= run._bill_unit(unit, ctx, billed)
                 done += 1
             except IntegrityError:
                 # billed meanwhile by another run or worker: nothing to do
@@ -114,18 +157,19 @@ class PropertyBillingChunk(models.Model):
                         "message": str(error),
                     }
                 )
-        # a unit billed on a retry closes its earlier errors
-        open_issues.filtered(lambda i: i.unit_id not in failed).write(
-            {"state": "resolved"}
-        )
-        self.write(
-            {
-                "state": "done",
-                "date_done": fields.Datetime.now(),
-                "billed_count": done,
-                "failed_count": len(failed),
-            }
-        )
+        return done, failed, moves
+
+    def _billing_mail_context(self):
+        """Bills of a run are created and posted without chatter
+        (``tracking_disable``): no "created" log, no tracking of the
+        bill's or its items' fields, the user running the run not made a
+        follower. The run and its billed items record what was billed; the
+        payer is still made a follower when the bill is posted. A company
+        with the accounting audit trail keeps the logs and tracking, which
+        are its trail."""
+        if self.run_id.company_id.check_account_audit_trail:
+            return {"mail_create_nosubscribe": True}
+        return {"tracking_disable": True}
 
     @api.model
     def _cron_process_chunks(self, time_budget=None):

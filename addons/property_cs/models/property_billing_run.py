@@ -361,8 +361,10 @@ class PropertyBillingRun(models.Model):
     def _bill_unit(self, unit, ctx, billed):
         """Bill one unit: insert its billing lines first (the unique key
         refuses an item billed by another run or worker), then one invoice
-        per payer with a line per item, posted. ``billed`` holds the keys
-        already billed; returns the invoices created."""
+        per payer with a line per item, posted (left in draft when
+        ``ctx["post"]`` is false: the caller posts the chunk's bills
+        together). ``billed`` holds the keys already billed; returns the
+        invoices created."""
         self.ensure_one()
         items = [
             item
@@ -405,8 +407,9 @@ class PropertyBillingRun(models.Model):
             for line, move_line in zip(payer_lines, move.invoice_line_ids, strict=True):
                 line.move_line_id = move_line
             moves |= move
-        moves.action_post()
-        self._reconcile_prepayments(moves)
+        if ctx.get("post", True):
+            moves.action_post()
+            self._reconcile_prepayments(moves)
         return moves
 
     def _reconcile_prepayments(self, moves):

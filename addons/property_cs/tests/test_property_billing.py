@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
+from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
@@ -272,6 +273,42 @@ class TestPropertyBilling(PropertyBillingCommon):
         self.assertFalse(run.line_ids)
         self.Chunk._cron_process_chunks()
         self.assertEqual(len(run.line_ids.filtered(lambda x: x.unit_id == self.u1)), 4)
+
+    def test_bill_not_posted_fails_its_unit_alone(self):
+        """The bills of a chunk are posted together; when that fails, the
+        chunk is billed again unit by unit and only the unit whose bill
+        cannot be posted fails, with nothing of it kept and no gap in the
+        bill numbers. Bills are created without chatter; the payer
+        follows them."""
+        Move = self.env.registry["account.move"]
+        post = Move._post
+
+        def _post(moves, soft=True):
+            if self.u3 in moves.property_unit_id:
+                raise UserError("The bill of unit 3 cannot be posted.")
+            return post(moves, soft)
+
+        with (
+            patch.object(Move, "_post", _post),
+            mute_logger("odoo.addons.property_cs.models.property_billing_chunk"),
+        ):
+            run = self._run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(run.issue_ids.unit_id, self.u3 | self.u6)
+        issue = run.issue_ids.filtered(lambda i: i.unit_id == self.u3)
+        self.assertIn("cannot be posted", issue.message)
+        self.assertFalse(run.line_ids.filtered(lambda line: line.unit_id == self.u3))
+        bills = self.env["account.move"].search(
+            [("property_billing_run_id", "=", run.id)]
+        )
+        self.assertEqual(len(bills), 5)
+        self.assertEqual(set(bills.mapped("state")), {"posted"})
+        self.assertFalse(bills.filtered(lambda m: m.property_unit_id == self.u3))
+        numbers = sorted(bills.mapped("sequence_number"))
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 5)))
+        u4_bill = bills.filtered(lambda m: m.property_unit_id == self.u4)
+        self.assertIn(u4_bill.partner_id, u4_bill.message_partner_ids)
+        self.assertNotIn(self.env.user.partner_id, u4_bill.message_partner_ids)
 
     def test_cycles_and_versions(self):
         """A quarterly fee is billed in the first month of the quarter for
