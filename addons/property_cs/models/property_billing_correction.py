@@ -65,7 +65,7 @@ class PropertyBillingRun(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             """
             CREATE UNIQUE INDEX IF NOT EXISTS property_billing_run_open_correction_uniq
@@ -73,6 +73,7 @@ class PropertyBillingRun(models.Model):
              WHERE run_type = 'correction' AND state != 'done'
             """
         )
+        return res
 
     @api.depends("run_type")
     def _compute_name(self):

@@ -285,7 +285,7 @@ class TestPropertyBilling(PropertyBillingCommon):
 
         def _post(moves, soft=True):
             if self.u3 in moves.property_unit_id:
-                raise UserError("The bill of unit 3 cannot be posted.")
+                raise UserError(self.env._("The bill of unit 3 cannot be posted."))
             return post(moves, soft)
 
         with (
