@@ -76,13 +76,9 @@ class AccountMove(models.Model):
             self.env["account.move.line"]
             .sudo()
             .search(
-                [
-                    ("property_unit_id", "=", unit.id),
-                    ("partner_id", "=", partner.commercial_partner_id.id),
-                    ("parent_state", "=", "posted"),
-                    ("account_id.account_type", "=", "asset_receivable"),
-                    ("reconciled", "=", False),
-                ],
+                self.env["account.move.line"]._property_open_receivable_domain(
+                    unit, partner
+                ),
                 order="date_maturity, id",
             )
         )

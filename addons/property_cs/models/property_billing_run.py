@@ -420,11 +420,9 @@ class PropertyBillingRun(models.Model):
             .sudo()
             .search_fetch(
                 [
-                    ("property_unit_id", "in", moves.property_unit_id.ids),
-                    ("partner_id", "in", moves.commercial_partner_id.ids),
-                    ("parent_state", "=", "posted"),
-                    ("account_id.account_type", "=", "asset_receivable"),
-                    ("reconciled", "=", False),
+                    *self.env["account.move.line"]._property_open_receivable_domain(
+                        moves.property_unit_id, moves.partner_id
+                    ),
                     ("amount_residual", "<", 0),
                 ],
                 ["property_unit_id", "partner_id"],

@@ -170,13 +170,9 @@ class PropertyCollectionCase(models.Model):
 
     def _receivable_domain(self):
         """Open receivable journal items of these cases' units and payers."""
-        return [
-            ("property_unit_id", "in", self.unit_id.ids),
-            ("partner_id", "in", self.partner_id.commercial_partner_id.ids),
-            ("parent_state", "=", "posted"),
-            ("account_id.account_type", "=", "asset_receivable"),
-            ("reconciled", "=", False),
-        ]
+        return self.env["account.move.line"]._property_open_receivable_domain(
+            self.unit_id, self.partner_id
+        )
 
     @api.depends("unit_id", "partner_id")
     def _compute_amount_due(self):

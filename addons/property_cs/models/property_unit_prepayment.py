@@ -26,13 +26,9 @@ class PropertyUnit(models.Model):
             self.env["account.move.line"]
             .sudo()
             .search_fetch(
-                [
-                    ("property_unit_id", "=", self.id),
-                    ("partner_id", "=", partner.commercial_partner_id.id),
-                    ("parent_state", "=", "posted"),
-                    ("account_id.account_type", "=", "asset_receivable"),
-                    ("reconciled", "=", False),
-                ],
+                self.env["account.move.line"]._property_open_receivable_domain(
+                    self, partner
+                ),
                 ["amount_residual"],
             )
         )

@@ -163,6 +163,14 @@ class PropertyBillingCommon(PropertyCsCommon):
         cls.Line = cls.env["property.billing.line"]
         cls.company.property_billing_chunk_size = 2
 
+    def _finance_user(self, login, project):
+        """A finance user of ``project``."""
+        user = new_test_user(
+            self.env, login=login, groups="property_cs.group_property_cs_finance"
+        )
+        user.property_project_ids = [Command.link(project.id)]
+        return user
+
     def _run(self, month=MARCH):
         run = self.Run.create({"project_id": self.project.id, "period_start": month})
         run.action_queue()
@@ -373,18 +381,8 @@ class TestPropertyBilling(PropertyBillingCommon):
         run = self._run()
         with self.assertRaises(UserError):
             run.action_queue()
-        finance_b = new_test_user(
-            self.env,
-            login="pcs_finance_b",
-            groups="property_cs.group_property_cs_finance",
-        )
-        finance_b.property_project_ids = [Command.link(self.project_b.id)]
-        finance = new_test_user(
-            self.env,
-            login="pcs_finance_bg",
-            groups="property_cs.group_property_cs_finance",
-        )
-        finance.property_project_ids = [Command.link(self.project.id)]
+        finance_b = self._finance_user("pcs_finance_b", self.project_b)
+        finance = self._finance_user("pcs_finance_bg", self.project)
         self.assertEqual(self.Run.with_user(finance).search([]), run)
         self.assertFalse(self.Run.with_user(finance_b).search([("id", "=", run.id)]))
         self.assertTrue(self.Line.with_user(finance).search_count([]))

@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2 import IntegrityError
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .test_property_billing import PropertyBillingCommon
@@ -247,18 +246,8 @@ class TestPropertyBillingCorrection(PropertyBillingCommon):
         month at a time; finance of the project corrects and reads it,
         finance of another project and agents do not."""
         self.u1.area = 110.0
-        finance = new_test_user(
-            self.env,
-            login="pcs_finance_corr",
-            groups="property_cs.group_property_cs_finance",
-        )
-        finance.property_project_ids = [Command.link(self.project.id)]
-        finance_b = new_test_user(
-            self.env,
-            login="pcs_finance_corr_b",
-            groups="property_cs.group_property_cs_finance",
-        )
-        finance_b.property_project_ids = [Command.link(self.project_b.id)]
+        finance = self._finance_user("pcs_finance_corr", self.project)
+        finance_b = self._finance_user("pcs_finance_corr_b", self.project_b)
         action = self.march.with_user(finance).action_correct()
         correction = self.Run.browse(action["res_id"])
         self.assertEqual(correction.state, "queued")
