@@ -13,7 +13,9 @@ class PropertyBillingAdjustment(models.Model):
     unit, fee type, period and payer: a chunk processed again or two
     workers never issue it twice. The unique key of the billed items
     (``property.billing.line``) is untouched: an adjustment is not a billed
-    item, the next comparison adds both."""
+    item, the next comparison adds both. A late fee is adjusted like any
+    fee: its difference is the month's late fee recomputed less the late
+    fee billed (never a late fee on a late fee)."""
 
     _name = "property.billing.adjustment"
     _description = "Billing Adjustment"
@@ -98,6 +100,14 @@ class PropertyBillingAdjustment(models.Model):
                     " (%(qty)d spaces × %(rate).4f)",
                     qty=adj.quantity,
                     rate=adj.standard_id.rate,
+                )
+            elif basis == "late_fee" and adj.standard_id:
+                label += env._(
+                    " (overdue fees %(qty).2f × %(rate).4f %% a day, up to "
+                    "%(days)d days)",
+                    qty=adj.quantity,
+                    rate=adj.standard_id.rate,
+                    days=adj.days,
                 )
         else:
             label += env._(

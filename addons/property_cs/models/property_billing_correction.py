@@ -22,7 +22,8 @@ class PropertyBillingRun(models.Model):
     of at least 0.01 as a ``property.billing.adjustment`` (unique per
     correction, unit, fee, period and payer): the payer's negative ones on
     a credit note, the positive ones on a supplementary bill, both posted.
-    Late fees are left out: they are not recomputed. One correction of a
+    The month's late fee of each payer is recomputed too (see
+    ``_late_fee_open_at``) and adjusted like any fee. One correction of a
     project's month is unfinished at a time (a unique index), and a
     regular run is not queued while one is: two comparisons never start
     from the same billed amounts. A unit still waiting for its regular run
@@ -256,6 +257,9 @@ class PropertyBillingRun(models.Model):
             return ctx
         billed = defaultdict(lambda: defaultdict(float))
         last_standard = {}
+        # the bill each credit note reverses: per unit, the posted bill of
+        # the fee and payer's billed item, else one of the payer's bills
+        original = defaultdict(dict)
         for line in (
             self.env["property.billing.line"]
             .sudo()
@@ -263,19 +267,34 @@ class PropertyBillingRun(models.Model):
                 [
                     ("unit_id", "in", units.ids),
                     ("period_start", "=", self.period_start),
-                    ("fee_type_id.basis", "!=", "late_fee"),
                 ],
-                ["unit_id", "fee_type_id", "partner_id", "amount", "standard_id"],
+                [
+                    "unit_id",
+                    "fee_type_id",
+                    "partner_id",
+                    "amount",
+                    "standard_id",
+                    "move_id",
+                ],
                 order="id",
             )
         ):
             key = (line.fee_type_id.id, line.partner_id.id)
             billed[line.unit_id.id][key] += line.amount
             last_standard[line.unit_id.id, key] = line.standard_id
+            if line.move_id.state == "posted":
+                original[line.unit_id.id].setdefault(key, line.move_id)
+                original[line.unit_id.id].setdefault(line.partner_id.id, line.move_id)
         for adj in adjustments:
-            billed[adj.unit_id.id][adj.fee_type_id.id, adj.partner_id.id] += adj.amount
+            key = (adj.fee_type_id.id, adj.partner_id.id)
+            billed[adj.unit_id.id][key] += adj.amount
+            move = adj.move_id
+            if move.move_type == "out_invoice" and move.state == "posted":
+                original[adj.unit_id.id].setdefault(key, move)
+                original[adj.unit_id.id].setdefault(adj.partner_id.id, move)
         ctx["billed"] = billed
         ctx["last_standard"] = last_standard
+        ctx["original"] = original
         ctx["waiting"] = set(
             self.env["property.billing.issue"]
             .sudo()
@@ -307,7 +326,7 @@ class PropertyBillingRun(models.Model):
         self.ensure_one()
         due = {
             (item["fee_type"].id, item["payer"].id): item
-            for item in self._unit_items(unit, ctx)
+            for item in self._unit_items(unit, ctx) + self._late_fee_items(unit, ctx)
         }
         billed = ctx["billed"][unit.id]
         values = []
@@ -345,9 +364,20 @@ class PropertyBillingRun(models.Model):
     def _correct_unit(self, unit, ctx):
         """Issue the unit's differences: the adjustments first (their unique
         key refuses what this correction already issued), then per payer a
-        credit note for the negative ones and a supplementary bill for the
-        positive ones, a line per fee, posted and matched with the payer's
-        open items on the unit. Returns the moves created."""
+        supplementary bill for the positive ones and a credit note for the
+        negative ones, a line per fee, posted and matched with the payer's
+        open items on the unit. Returns the moves created.
+
+        A credit note reverses one bill (Odoo's ``reversed_entry_id``: the
+        bill shows it under its reversals, is matched with it first when
+        still open, and is *Reversed* when it cancels it): the posted bill
+        of the unit, payer and month that holds the corrected fee's billed
+        item (the month's regular bill, or the supplementary bill that
+        first billed a fee the regular run did not). Corrections that touch
+        fees on several bills of a payer give one credit note per bill,
+        never one credit note reversing several bills. A supplementary bill
+        reverses nothing: it is a bill of its own, with the corrected run
+        as its origin."""
         self.ensure_one()
         Move = self.env["account.move"]
         if unit.id in ctx["waiting"]:
@@ -357,34 +387,47 @@ class PropertyBillingRun(models.Model):
             return Move
         adjustments = self.env["property.billing.adjustment"].sudo().create(values)
         adjustments.flush_recordset()
-        moves = Move
+        original = ctx["original"][unit.id]
+        groups = []
         for payer in adjustments.partner_id:
-            for move_type in ("out_refund", "out_invoice"):
-                mine = adjustments.filtered(
-                    lambda a, p=payer, t=move_type: (
-                        a.partner_id == p and (a.amount < 0) == (t == "out_refund")
-                    )
-                )
-                if not mine:
-                    continue
-                move = Move.sudo().create(
-                    self._adjustment_move_values(unit, payer, move_type, mine, ctx)
-                )
-                for adj, move_line in zip(mine, move.invoice_line_ids, strict=True):
-                    adj.move_line_id = move_line
-                moves |= move
+            mine = adjustments.filtered(lambda a, p=payer: a.partner_id == p)
+            supplement = mine.filtered(lambda a: a.amount > 0)
+            credit_notes = defaultdict(lambda: self.env["property.billing.adjustment"])
+            for adj in mine - supplement:
+                credit_notes[
+                    original.get((adj.fee_type_id.id, payer.id))
+                    or original.get(payer.id)
+                    or Move
+                ] |= adj
+            for bill, credit in credit_notes.items():
+                groups.append((payer, "out_refund", credit, bill))
+            if supplement:
+                groups.append((payer, "out_invoice", supplement, Move))
+        moves = Move
+        for payer, move_type, mine, bill in groups:
+            move = Move.sudo().create(
+                self._adjustment_move_values(unit, payer, move_type, mine, ctx, bill)
+            )
+            for adj, move_line in zip(mine, move.invoice_line_ids, strict=True):
+                adj.move_line_id = move_line
+            moves |= move
         moves.action_post()
         self._reconcile_prepayments(moves)
         return moves
 
-    def _adjustment_move_values(self, unit, payer, move_type, adjustments, ctx):
-        """A credit note or supplementary bill of a payer for a unit, a line
-        per adjusted fee with the project's analytic distribution."""
+    def _adjustment_move_values(
+        self, unit, payer, move_type, adjustments, ctx, reversed_bill=None
+    ):
+        """A credit note (reversing ``reversed_bill``) or a supplementary
+        bill of a payer for a unit, a line per adjusted fee with the
+        project's analytic distribution."""
         values = self._invoice_values(
             unit, payer, self.env["property.billing.line"], ctx
         )
         if move_type == "out_refund":
             values.pop("invoice_date_due")
+            if reversed_bill:
+                values["reversed_entry_id"] = reversed_bill.id
         values.update(
             {
                 "move_type": move_type,
