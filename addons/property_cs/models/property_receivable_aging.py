@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -128,6 +128,76 @@ class PropertyReceivableAging(models.Model):
                 self._query(),
             )
         )
+
+    @api.model
+    def _overdue_as_of(self, project, day):
+        """{(building id, bucket): amount} of the money of ``project`` past
+        its due date at the end of ``day`` (D-21): what the rows of this
+        view were that evening. An item counts if its entry is dated on or
+        before ``day``; its rest is its amount less the matches dated on or
+        before ``day`` (a match's date is the later of its two items', as
+        Odoo's own aged reports read it: a payment or a bill of a later day
+        changes nothing); its age is ``day`` less its due date, in the same
+        buckets. Read for a project the user reads (the rows of the view
+        follow the project's access)."""
+        self.check_access("read")
+        project.check_access("read")
+        buckets = "\n".join(
+            f"WHEN item.days <= {limit} THEN '{key}'"
+            for key, limit in (
+                ("not_due", 0),
+                ("1_30", 30),
+                ("31_90", 90),
+                ("91_180", 180),
+                ("181_365", 365),
+            )
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                f"""
+                WITH item AS (
+                    SELECT unit.building_id,
+                           line.balance
+                           - COALESCE((
+                               SELECT SUM(partial.amount)
+                                 FROM account_partial_reconcile partial
+                                WHERE partial.debit_move_id = line.id
+                                  AND partial.max_date <= %(day)s
+                           ), 0)
+                           + COALESCE((
+                               SELECT SUM(partial.amount)
+                                 FROM account_partial_reconcile partial
+                                WHERE partial.credit_move_id = line.id
+                                  AND partial.max_date <= %(day)s
+                           ), 0) AS residual,
+                           %(day)s::date - COALESCE(
+                               line.date_maturity, line.invoice_date, line.date
+                           ) AS days
+                      FROM account_move_line line
+                      JOIN account_account account ON account.id = line.account_id
+                      JOIN property_unit unit ON unit.id = line.property_unit_id
+                     WHERE account.account_type = 'asset_receivable'
+                       AND line.parent_state = 'posted'
+                       AND line.date <= %(day)s
+                       AND COALESCE(line.property_project_id, unit.project_id)
+                           = %(project)s
+                )
+                SELECT item.building_id,
+                       CASE {buckets} ELSE 'over_365' END AS bucket,
+                       SUM(item.residual)
+                  FROM item
+                 WHERE item.residual != 0
+                 GROUP BY 1, 2
+                """,
+                day=day,
+                project=project.id,
+            )
+        )
+        return {
+            (building_id, bucket): amount
+            for building_id, bucket, amount in self.env.cr.fetchall()
+        }
 
     def action_open_move(self):
         """Drill down from an aged item to its bill (invoice form); staff

@@ -18,10 +18,11 @@ class ReportCollectionMonthly(models.AbstractModel):
     month, per project, the billed amount, the money collected for this
     year's bills and for arrears, the month's and the year-to-date
     collection rate (ratio of the sums, as the collection-rate view), the
-    arrears by building and age today, the collection cases by step and
-    state, and the promises to pay that fell due in the month, kept or
-    broken. Everything is read with the user's rights: staff print their
-    projects, head office all."""
+    arrears by building and age at the end of the month (today for the
+    month under way), the collection cases by step and state, and the
+    promises to pay that fell due in the month, kept or broken. Everything
+    is read with the user's rights: staff print their projects, head
+    office all."""
 
     _name = "report.property_cs.report_collection_monthly"
     _description = "Monthly Collection Report"
@@ -40,13 +41,17 @@ class ReportCollectionMonthly(models.AbstractModel):
         projects = self.env["property.project"].browse(docids)
         projects.check_access("read")
         month = self._report_month(data)
+        arrears_date = min(
+            month + relativedelta(months=1, days=-1),
+            self.env["property.unit.partner"]._property_today(),
+        )
         return {
             "doc_ids": docids,
             "doc_model": "property.project",
             "docs": projects,
             "month": month,
             "month_label": f"{month:%Y-%m}",
-            "today": self.env["property.unit.partner"]._property_today(),
+            "arrears_date": arrears_date,
             "buckets": [
                 (key, label)
                 for key, label in self.env["property.receivable.aging"]
@@ -55,13 +60,15 @@ class ReportCollectionMonthly(models.AbstractModel):
                 if key in OVERDUE_BUCKETS
             ],
             "lines": {
-                project.id: self._project_values(project, month) for project in projects
+                project.id: self._project_values(project, month, arrears_date)
+                for project in projects
             },
         }
 
     @api.model
-    def _project_values(self, project, month):
-        """What the report shows of one project for one month."""
+    def _project_values(self, project, month, arrears_date=None):
+        """What the report shows of one project for one month; its arrears
+        as of ``arrears_date`` (default: the month's last day)."""
         month_end = month + relativedelta(months=1, days=-1)
         mine = [("project_id", "=", project.id)]
         Rate = self.env["property.collection.rate"]
@@ -82,26 +89,28 @@ class ReportCollectionMonthly(models.AbstractModel):
             "ytd_collected_current": ytd_current,
             "ytd_collected_arrears": ytd_arrears,
             "ytd_rate": ytd_rate,
-            "arrears": self._arrears_by_building(project),
+            "arrears": self._arrears_by_building(project, arrears_date or month_end),
             "cases": self._cases_by_step(project, month, month_end),
             "promises": self._promises(project, month, month_end),
         }
 
     @api.model
-    def _arrears_by_building(self, project):
+    def _arrears_by_building(self, project, day):
         """[(building name, [amount per overdue bucket], total)] of the
-        money past its due date today, and the totals row."""
-        aggregates = [f"amount_{key}:sum" for key in OVERDUE_BUCKETS]
-        groups = self.env["property.receivable.aging"]._read_group(
-            [("project_id", "=", project.id), ("days_overdue", ">", 0)],
-            ["building_id"],
-            aggregates,
-            order="building_id",
+        money past its due date at the end of ``day`` (bills issued and
+        payments matched later not counted, ages measured on ``day``), and
+        the totals row."""
+        amounts = self.env["property.receivable.aging"]._overdue_as_of(project, day)
+        buildings = (
+            self.env["property.building"]
+            .browse({building_id for building_id, _bucket in amounts})
+            .sorted()
         )
-        rows = [
-            (building.display_name, list(amounts), sum(amounts))
-            for building, *amounts in groups
-        ]
+        rows = []
+        for building in buildings:
+            row = [amounts.get((building.id, key), 0.0) for key in OVERDUE_BUCKETS]
+            if any(row):
+                rows.append((building.display_name, row, sum(row)))
         totals = [sum(row[1][i] for row in rows) for i in range(len(OVERDUE_BUCKETS))]
         return {"rows": rows, "totals": totals, "total": sum(totals)}
 

@@ -13,6 +13,7 @@ from .common import PropertyCsCommon
 REPORT = "property_cs.property_project_report_collection_monthly"
 NOV_25, DEC_25 = date(2025, 11, 1), date(2025, 12, 1)
 JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
+FEB_END = date(2026, 2, 28)
 
 
 @tagged("post_install", "-at_install")
@@ -326,8 +327,9 @@ class TestPropertyCollectionRate(PropertyCsCommon):
             ("o_ytd_collected_current", "1,100.00"),
             ("o_ytd_collected_arrears", "900.00"),
             ("o_ytd_rate", "73.33"),
-            # open today: 200 of December, 200 of January (unit 102)
-            ("o_arrears_total", "400.00"),
+            # open at the end of February: 200 of December, 200 of
+            # January (unit 102), the service bill paid on 5 March (101)
+            ("o_arrears_total", "600.00"),
         ):
             cell = html.split(f'class="text-end {css}"')[1].split("</td>")[0]
             self.assertIn(amount, cell, css)
@@ -354,3 +356,50 @@ class TestPropertyCollectionRate(PropertyCsCommon):
             .decode()
         )
         self.assertIn("Monthly Collection Report", html)
+
+    def test_monthly_report_ages_at_month_end(self):
+        """The arrears are aged at the end of the reported month, not today:
+        at 28 February 2026 the December bill's 200.00 is 85 days past due
+        and January's 200.00 49 days (31-90), the service bill's 200.00,
+        paid on 5 March, 25 days (1-30); a bill of 2 March is not there
+        yet. At 30 June the December rest is 207 days past due (181-365),
+        January's 171 and the March bill's 150.00 120 (91-180), the
+        service bill is paid. Today (the view) the service bill is paid
+        too: it never shows in today's ageing."""
+        self._bill(self.unit_a2, self.tenant_a, 150.0, "2026-03-02")
+        Report = self.env["report.property_cs.report_collection_monthly"]
+        building = self.building_a.display_name
+        feb = Report._arrears_by_building(self.project_a, FEB_END)
+        self.assertEqual(
+            feb["rows"], [(building, [200.0, 400.0, 0.0, 0.0, 0.0], 600.0)]
+        )
+        self.assertEqual(feb["total"], 600.0)
+        june = Report._arrears_by_building(self.project_a, date(2026, 6, 30))
+        self.assertEqual(
+            june["rows"], [(building, [0.0, 0.0, 350.0, 200.0, 0.0], 550.0)]
+        )
+        # the view ages the same items as of today: the service bill is
+        # paid, the March bill is there
+        today = self.env["property.receivable.aging"].search(
+            [("project_id", "=", self.project_a.id), ("days_overdue", ">", 0)]
+        )
+        self.assertNotIn(self.service, today.move_id)
+        self.assertEqual(sum(today.mapped("amount_residual")), 550.0)
+        # the printed report says the date and the month-end figures
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["finance"])
+            ._render_qweb_html(REPORT, self.project_a.ids, {"month": "2026-02-01"})[0]
+            .decode()
+        )
+        arrears_date = html.split('class="o_arrears_date"')[1].split("</span>")[0]
+        self.assertIn("02/28/2026", arrears_date)
+        table = html.split("o_collection_monthly_arrears")[1].split("</table>")[0]
+        self.assertIn("600.00", table)
+        self.assertNotIn("550.00", table)
+        # the month under way is aged today
+        with freeze_time("2026-02-20 04:00:00"):
+            values = Report._get_report_values(
+                self.project_a.ids, {"month": "2026-02-01"}
+            )
+        self.assertEqual(values["arrears_date"], date(2026, 2, 20))
