@@ -80,6 +80,34 @@ class PropertyCustomerPortal(CustomerPortal):
         values.update(self._unit_records_pager(unit_sudo))
         return request.render("property_cs.portal_my_unit", values)
 
+    @http.route(
+        ["/my/units/<int:unit_id>/receipts/<int:payment_id>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_unit_receipt(
+        self, unit_id, payment_id, report_type="pdf", download=False, **kw
+    ):
+        """The receipt (收据) of one of the signed-in owner's or paying
+        tenant's own payments for a unit they may open; any other payment,
+        or a unit they may not open, goes back to /my (D-3, D-21)."""
+        try:
+            unit_sudo = self._document_check_access("property.unit", unit_id)
+            payment_sudo = unit_sudo._portal_fee_receipt(
+                request.env.user.partner_id, payment_id
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type not in ("pdf", "html"):
+            report_type = "pdf"
+        return self._show_report(
+            model=payment_sudo,
+            report_type=report_type,
+            report_ref="property_cs.account_payment_report_receipt",
+            download=download,
+        )
+
     def _unit_records_pager(self, unit):
         """Previous and next unit of the user's My Units list, as plain
         links: the portal's own pager would add a token to them."""

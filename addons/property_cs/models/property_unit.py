@@ -1,7 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .constants import UNIT_USE_TYPES
 
@@ -307,7 +307,8 @@ class PropertyUnit(models.Model):
         or their household (D-1, D-3). Internal data (handling tips,
         identity numbers, special needs) is never passed to the portal
         (D-3, D-4). The fees shown are the viewer's own on this unit: what
-        they owe, what they paid ahead and their last bills (D-21)."""
+        they owe, what they paid ahead, their last bills and payments with
+        a link to each payment's receipt (D-21)."""
         self.ensure_one()
         links = self.sudo().current_link_ids
         is_owner = bool(
@@ -318,6 +319,7 @@ class PropertyUnit(models.Model):
         if not is_owner:
             links = links.filtered(lambda link: link.partner_id == partner)
         owed, prepaid = self._property_balance(partner)
+        fee_bills = self._portal_fee_bills(partner)
         return {
             "unit": self,
             "is_unit_owner": is_owner,
@@ -326,18 +328,8 @@ class PropertyUnit(models.Model):
             "fee_owed": owed,
             "fee_prepaid": prepaid,
             "fee_currency": self.project_id.company_id.currency_id,
-            "fee_bills": self.env["account.move"]
-            .sudo()
-            .search(
-                [
-                    ("property_unit_id", "=", self.id),
-                    ("commercial_partner_id", "=", partner.commercial_partner_id.id),
-                    ("state", "=", "posted"),
-                    ("move_type", "in", ("out_invoice", "out_refund")),
-                ],
-                order="invoice_date desc, id desc",
-                limit=24,
-            ),
+            "fee_bills": fee_bills[:24],
+            "fee_payments": self._portal_fee_payments(partner, fee_bills)[:24],
             "page_name": "property_unit",
             "household": [
                 {
@@ -364,3 +356,74 @@ class PropertyUnit(models.Model):
                 ]
             ),
         }
+
+    def _portal_fee_bills(self, partner):
+        """The viewer's posted bills and credit notes of this unit (sudo),
+        newest first: a tenant who pays sees what they pay, an owner never
+        a tenant's bills, a household member none (D-3, D-21)."""
+        self.ensure_one()
+        return (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("property_unit_id", "=", self.id),
+                    ("commercial_partner_id", "=", partner.commercial_partner_id.id),
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                ],
+                order="invoice_date desc, id desc",
+            )
+        )
+
+    def _portal_fee_payments(self, partner, bills=None):
+        """The viewer's own payments for this unit (D-3, D-21), newest first,
+        as [{"payment", "bills", "receipt_url"}] (sudo records: the page
+        shows their date, amount, journal and method, and the numbers of
+        the viewer's bills of the unit they paid). A payment is the
+        viewer's when its payer's commercial entity is theirs (the same
+        rule as their bills); it is for this unit when it was taken on the
+        unit (front desk) or paid one of their bills of the unit (online,
+        or registered on the bill). Only posted incoming payments count.
+        Another owner, the owners of a unit whose tenant pays and the
+        household members see none of them."""
+        self.ensure_one()
+        commercial = partner.commercial_partner_id
+        if bills is None:
+            bills = self._portal_fee_bills(partner)
+        payments = (
+            self.env["account.payment"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id.commercial_partner_id", "=", commercial.id),
+                    ("payment_type", "=", "inbound"),
+                    ("state", "in", ("in_process", "paid")),
+                ],
+                order="date desc, id desc",
+            )
+        )
+        rows = []
+        for payment in payments:
+            paid = payment.reconciled_invoice_ids & bills
+            if payment.property_unit_id != self and not paid:
+                continue
+            rows.append(
+                {
+                    "payment": payment,
+                    "bills": paid,
+                    "receipt_url": f"{self.access_url}/receipts/{payment.id}",
+                }
+            )
+        return rows
+
+    def _portal_fee_receipt(self, partner, payment_id):
+        """The payment ``payment_id`` (sudo) whose receipt (收据) the portal
+        user ``partner`` prints from this unit's page: only one of their
+        own payments for the unit (``_portal_fee_payments``); any other
+        raises an AccessError (D-3)."""
+        self.ensure_one()
+        for row in self._portal_fee_payments(partner):
+            if row["payment"].id == payment_id:
+                return row["payment"]
+        raise AccessError(self.env._("This receipt is not among your payments."))
