@@ -285,7 +285,7 @@ class PropertyBillingRun(models.Model):
             if line.move_id.state == "posted":
                 original[line.unit_id.id].setdefault(key, line.move_id)
                 original[line.unit_id.id].setdefault(line.partner_id.id, line.move_id)
-        for adj in adjustments:
+        for adj in adjustments.sorted("id"):
             key = (adj.fee_type_id.id, adj.partner_id.id)
             billed[adj.unit_id.id][key] += adj.amount
             move = adj.move_id
@@ -363,9 +363,9 @@ class PropertyBillingRun(models.Model):
 
     def _correct_unit(self, unit, ctx):
         """Issue the unit's differences: the adjustments first (their unique
-        key refuses what this correction already issued), then per payer a
-        supplementary bill for the positive ones and a credit note for the
-        negative ones, a line per fee, posted and matched with the payer's
+        key refuses what this correction already issued), then per payer
+        credit notes for the negative ones and a supplementary bill for the
+        positive ones, a line per fee, posted and matched with the payer's
         open items on the unit. Returns the moves created.
 
         A credit note reverses one bill (Odoo's ``reversed_entry_id``: the

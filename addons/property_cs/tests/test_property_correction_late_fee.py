@@ -159,6 +159,45 @@ class TestPropertyCorrectionLateFee(PropertyCorrectionCommon):
             )
         )
 
+    def test_transfer_recorded_late_moves_late_fee(self):
+        """A sale on 20 March recorded after April was billed: March's
+        correction credits the seller the buyer's 11 days (159.68), so the
+        seller owed 450.00 - 159.68 = 290.32 at the end of March and April's
+        late fee is 290.32 × 0.05 % × 15 days = 2.1774 → 2.18 (billed
+        3.38: -1.20). April's correction credits the seller April's fees
+        and those 1.20 on one credit note reversing the seller's April bill
+        (451.20) and bills the buyer April's 450.00, without a late fee:
+        the buyer's March days were billed after March."""
+        self._late_standard()
+        march = self._run(MARCH)
+        april = self._run(APRIL)
+        buyer = self.env["res.partner"].create({"name": "Buyer Zhao"})
+        self.u1.partner_link_ids.filtered(
+            lambda x: x.role == "owner"
+        ).date_end = "2026-03-20"
+        self.env["property.unit.partner"].create(
+            {
+                "unit_id": self.u1.id,
+                "partner_id": buyer.id,
+                "role": "owner",
+                "date_start": "2026-03-21",
+            }
+        )
+        march_fix = self._correct(march)
+        march_refund = self._bills(march_fix, move_type="out_refund")
+        self.assertEqual(march_refund.amount_total, 159.68)
+        self.assertEqual(march_refund.reversed_entry_id, self._bills(march))
+        april_fix = self._correct(april)
+        late = self._adjustment(april_fix, self.late_type)
+        self.assertEqual(
+            (late.amount_billed, late.amount_due, late.amount), (3.38, 2.18, -1.2)
+        )
+        self.assertFalse(self._adjustment(april_fix, self.late_type, partner=buyer))
+        refund = self._bills(april_fix, move_type="out_refund")
+        self.assertEqual(refund.amount_total, 451.2)
+        self.assertEqual(refund.reversed_entry_id, self._bills(april))
+        self.assertEqual(self._bills(april_fix, partner=buyer).amount_total, 450.0)
+
     def test_late_fee_dropped_when_clause_ended(self):
         """The late-fee standard recorded as ended before April: April's
         correction credits the whole 3.38 on a credit note reversing
