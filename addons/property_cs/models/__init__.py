@@ -100,3 +100,5 @@ from . import property_renovation_prohibition
 from . import property_renovation
 from . import property_renovation_worker
 from . import property_renovation_document
+from . import property_project_renovation
+from . import property_unit_renovation
