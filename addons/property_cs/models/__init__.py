@@ -95,3 +95,10 @@ from . import account_partial_reconcile
 from . import property_unit_prepayment
 from . import property_prepayment
 from . import property_developer_statement
+from . import property_renovation_scope
+from . import property_renovation_prohibition
+from . import property_renovation
+from . import property_renovation_worker
+from . import property_renovation_document
+from . import property_project_renovation
+from . import property_unit_renovation

@@ -142,3 +142,30 @@ COLLECTION_OUTCOMES = [
 # outcomes that reached the debtor: each such demand interrupts the
 # limitation period (E3)
 COLLECTION_DEMAND_OUTCOMES = ("delivered", "promised", "refused", "disputed", "paid")
+
+# renovation permits (D-20): the permit's life from application to deposit
+RENOVATION_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("engineering", "Engineering Review"),
+    ("changes", "Changes Requested"),
+    ("approval", "Awaiting Approval"),
+    ("approved", "Works Permitted"),
+    ("stopped", "Work Stopped"),
+    ("completion", "Awaiting Acceptance"),
+    ("accepted", "Accepted"),
+    ("closed", "Closed"),
+    ("rejected", "Rejected"),
+    ("cancelled", "Cancelled"),
+]
+# the states in which works may go on or are being finished on site
+RENOVATION_ACTIVE_STATES = ("approved", "stopped", "completion")
+RENOVATION_DOCUMENT_TYPES = [
+    ("title_proof", "Proof of Title"),
+    ("applicant_id", "Applicant's ID"),
+    ("plan", "Renovation Plan"),
+    ("structural_design", "Structural Design by a Qualified Designer"),
+    ("contractor_qualification", "Contractor's Qualification"),
+    ("owner_consent", "Owner's Written Consent"),
+    ("other", "Other"),
+]
