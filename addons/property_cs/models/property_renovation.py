@@ -34,9 +34,13 @@ class PropertyRenovation(models.Model):
         string="Permit Number", readonly=True, copy=False, default="/", index=True
     )
     active = fields.Boolean(default=True)
-    unit_id = fields.Many2one("property.unit", required=True, index=True, tracking=True)
+    unit_id = fields.Many2one(
+        "property.unit", required=True, index=True, tracking=True
+    )
     building_id = fields.Many2one(related="unit_id.building_id", store=True)
-    project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
+    project_id = fields.Many2one(
+        related="unit_id.project_id", store=True, index=True
+    )
     company_id = fields.Many2one(related="unit_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
@@ -134,10 +138,9 @@ class PropertyRenovation(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("property.renovation")
-                    or "/"
-                )
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
+                    "property.renovation"
+                ) or "/"
         return super().create(vals_list)
 
     def _compute_access_url(self):
