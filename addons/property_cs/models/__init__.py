@@ -102,3 +102,4 @@ from . import property_renovation_worker
 from . import property_renovation_document
 from . import property_project_renovation
 from . import property_unit_renovation
+from . import property_renovation_print

@@ -169,3 +169,6 @@ RENOVATION_DOCUMENT_TYPES = [
     ("owner_consent", "Owner's Written Consent"),
     ("other", "Other"),
 ]
+# the states from which the permit, worker passes and building notice are
+# printed (works permitted, stopped or done)
+RENOVATION_PRINT_STATES = ("approved", "stopped", "completion", "accepted", "closed")

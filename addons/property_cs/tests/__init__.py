@@ -49,3 +49,4 @@ from . import test_collection_tour
 from . import test_portal_fee_payment
 from . import test_property_correction_late_fee
 from . import test_portal_fee_receipt
+from . import test_property_renovation_print
