@@ -22,6 +22,9 @@ class PropertyRenovationInspection(models.Model):
     ]
     _order = "date desc, id desc"
     _workflow_fields = ("state",)
+    # staff who only read inspections (finance, head office) see their
+    # to-dos and may leave a note; owners have no access to inspections
+    _mail_post_access = "read"
 
     renovation_id = fields.Many2one(
         "property.renovation",

@@ -281,6 +281,19 @@ class PropertyRenovation(models.Model):
         self.check_access("read")
         return self.sudo()._request_extension(date_end, reason, partner=partner)
 
+    def _portal_works_values(self):
+        """What the permit's portal page shows of the works (read as
+        superuser after the page's access check): its violations, each
+        linking to its answer page, and its extension requests."""
+        self.ensure_one()
+        return {
+            "violations": self.violation_ids,
+            "extensions": self.extension_ids,
+            "can_request_acceptance": self.state == "approved"
+            and not self.open_violation_count,
+            "can_request_extension": self.state in INSPECTED_STATES,
+        }
+
     def action_request_extension(self):
         """Open a new extension request for this permit."""
         self.ensure_one()
