@@ -410,6 +410,25 @@ class TestRenovationWorks(RenovationWorksCommon):
         self.assertEqual(len(acceptance.line_ids), len(prohibitions) + 6)
         self.assertEqual(len(acceptance.line_ids.filtered("common_area_item")), 6)
 
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_owner_asks_for_acceptance_in_portal(self):
+        """The owner hands in the finished works from the portal; another
+        owner cannot, and the permit's page offers what is possible."""
+        values = self.permit._portal_works_values()
+        self.assertTrue(values["can_request_acceptance"])
+        with self.assertRaises(AccessError):
+            self.permit.with_user(self.portal_owner_b)._portal_request_acceptance(
+                self.owner_b
+            )
+        acceptance = self.permit.with_user(
+            self.portal_owner
+        )._portal_request_acceptance(self.owner_a)
+        self.assertEqual(self.permit.state, "completion")
+        self.assertEqual(acceptance.kind, "acceptance")
+        self.assertEqual(acceptance.user_id, self.inspector)
+        self.assertEqual(acceptance.activity_ids.user_id, self.inspector)
+        self.assertFalse(self.permit._portal_works_values()["can_request_acceptance"])
+
     def test_acceptance_pass_sets_two_year_warranty(self):
         self.unit_a1.sudo().write(
             {"current_renovation_id": self.permit.id, "renovation_state": "in_progress"}
