@@ -45,6 +45,7 @@
         "data/property_handling_tip_data.xml",
         "data/property_collection_data.xml",
         "data/property_renovation_data.xml",
+        "data/property_renovation_works_data.xml",
         "report/account_move_templates.xml",
         "report/account_payment_receipt.xml",
         "report/property_collection_notice.xml",
@@ -74,6 +75,8 @@
         "views/property_developer_statement_views.xml",
         "views/property_collection_rate_views.xml",
         "views/property_renovation_views.xml",
+        "views/property_renovation_works_views.xml",
+        "report/property_renovation_stop_order.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
@@ -90,6 +93,7 @@
         "wizard/property_collection_report_wizard_views.xml",
         "views/property_cs_portal_templates.xml",
         "views/property_ticket_portal_templates.xml",
+        "views/property_renovation_violation_portal_templates.xml",
         "views/property_faq_portal_templates.xml",
         "views/property_renovation_verify_templates.xml",
         "views/property_access_log_views.xml",
@@ -113,6 +117,7 @@
         "demo/property_complaint_demo.xml",
         "demo/property_workday_demo.xml",
         "demo/property_fee_demo.xml",
+        "demo/property_renovation_works_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,3 +5,4 @@ from . import privacy
 from . import complaint_tracking
 from . import fapiao
 from . import renovation_verify
+from . import renovation_violation

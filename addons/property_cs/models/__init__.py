@@ -103,3 +103,10 @@ from . import property_renovation_document
 from . import property_project_renovation
 from . import property_unit_renovation
 from . import property_renovation_print
+from . import property_renovation_works
+from . import property_renovation_inspection
+from . import property_renovation_inspection_line
+from . import property_renovation_violation
+from . import property_renovation_extension
+from . import property_ticket_renovation
+from . import property_demo_renovation_works

@@ -79,6 +79,7 @@ DEADLINE_TARGETS = [
     ("task", "Recovery Task"),
     ("collection", "Collection Step"),
     ("promise", "Promise to Pay"),
+    ("rectification", "Rectification"),
 ]
 DEADLINE_STATES = [
     ("running", "Running"),
@@ -172,3 +173,39 @@ RENOVATION_DOCUMENT_TYPES = [
 # the states from which the permit, worker passes and building notice are
 # printed (works permitted, stopped or done)
 RENOVATION_PRINT_STATES = ("approved", "stopped", "completion", "accepted", "closed")
+
+# renovation works (renoworks): inspections, violations, acceptance
+RENOVATION_INSPECTION_KINDS = [
+    ("patrol", "Patrol"),
+    ("acceptance", "Completion Acceptance"),
+]
+RENOVATION_CHECK_RESULTS = [
+    ("not_checked", "Not Checked"),
+    ("ok", "OK"),
+    ("violation", "Violation"),
+]
+# the shared parts checked at acceptance besides the prohibited works
+RENOVATION_COMMON_AREA_ITEMS = [
+    ("corridor", "Corridor, stairs and lift lobby clean and undamaged"),
+    ("lift", "Lift car and doors undamaged"),
+    ("facade", "Facade, exterior walls and windows unchanged"),
+    ("shafts", "Shared pipes, shafts and meters intact and accessible"),
+    ("fire", "Fire equipment and escape routes unobstructed"),
+    ("waste", "Renovation waste removed"),
+]
+# a closed list: what an inspector may find (domain_standards D4, D5)
+RENOVATION_VIOLATION_TYPES = [
+    ("structural", "Prohibited Structural Work"),
+    ("waterproofing", "Waterproofing"),
+    ("hours", "Work Outside Permitted Hours"),
+    ("waste", "Waste Disposal"),
+    ("common_area", "Damage to Common Areas"),
+    ("fire_safety", "Fire Safety"),
+    ("other", "Other"),
+]
+RENOVATION_VIOLATION_STATES = [
+    ("open", "To Rectify"),
+    ("answered", "Answered by the Owner"),
+    ("rectified", "Rectified"),
+    ("verified", "Verified"),
+]

@@ -50,3 +50,5 @@ from . import test_portal_fee_payment
 from . import test_property_correction_late_fee
 from . import test_portal_fee_receipt
 from . import test_property_renovation_print
+from . import test_renovation_works
+from . import test_renovation_works_portal
