@@ -45,6 +45,7 @@
         "data/property_handling_tip_data.xml",
         "data/property_collection_data.xml",
         "data/property_renovation_data.xml",
+        "data/property_renovation_app_data.xml",
         "report/account_move_templates.xml",
         "report/account_payment_receipt.xml",
         "report/property_collection_notice.xml",
@@ -71,6 +72,8 @@
         "views/property_prepayment_views.xml",
         "views/property_developer_statement_views.xml",
         "views/property_collection_rate_views.xml",
+        "wizard/property_renovation_decision_views.xml",
+        "wizard/property_renovation_sign_views.xml",
         "views/property_renovation_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
@@ -98,6 +101,8 @@
         "wizard/property_fapiao_record_views.xml",
         "views/account_move_views.xml",
         "views/account_portal_templates.xml",
+        "views/res_config_settings_renovation_views.xml",
+        "views/property_renovation_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -110,6 +115,7 @@
         "demo/property_complaint_demo.xml",
         "demo/property_workday_demo.xml",
         "demo/property_fee_demo.xml",
+        "demo/property_renovation_app_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -4,3 +4,4 @@ from . import complaint
 from . import privacy
 from . import complaint_tracking
 from . import fapiao
+from . import renovation

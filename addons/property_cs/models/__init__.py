@@ -102,3 +102,7 @@ from . import property_renovation_worker
 from . import property_renovation_document
 from . import property_project_renovation
 from . import property_unit_renovation
+
+# renovation: application and review
+from . import property_renovation_review
+from . import property_renovation_portal

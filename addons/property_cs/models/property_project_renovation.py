@@ -20,3 +20,17 @@ class PropertyProject(models.Model):
         help="Printed on the permit and the building notice, e.g. "
         "working days 08:00-12:00 and 14:00-18:00.",
     )
+    # application part: what the applicant reads before signing (D-20,
+    # domain_standards D2)
+    renovation_waste_rules = fields.Html(
+        string="Waste Removal",
+        translate=True,
+        help="Where renovation waste is stacked, when and how it is removed "
+        "and what removal costs; shown to the applicant before signing.",
+    )
+    renovation_deposit_terms = fields.Html(
+        string="Deposit Terms",
+        translate=True,
+        help="How the renovation deposit is collected, deducted and refunded; "
+        "shown to the applicant before signing.",
+    )

@@ -47,3 +47,5 @@ from . import test_property_collection_rate
 from . import test_property_late_fee
 from . import test_collection_tour
 from . import test_portal_fee_payment
+from . import test_renovation_application
+from . import test_renovation_portal
