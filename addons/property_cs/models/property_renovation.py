@@ -229,7 +229,7 @@ class PropertyRenovation(models.Model):
         for renovation in self:
             links = renovation._applicant_links()
             values = {
-                "applicant": renovation.applicant_id.display_name,
+                "applicant": renovation.applicant_id.sudo().display_name,
                 "unit": renovation.unit_id.sudo().complete_name,
             }
             if not links:

@@ -46,19 +46,22 @@ class PropertyRenovation(models.Model):
     @api.model
     def _portal_domain(self, partner):
         """Applications listed in the portal: the partner's own and those
-        of the units they own (the record rules say the same)."""
+        of the units they currently own (the record rules say the same)."""
+        links = (
+            self.env["property.unit.partner"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("role", "in", list(OWNER_ROLES)),
+                    ("is_current", "=", True),
+                ]
+            )
+        )
         return [
             "|",
             ("applicant_id", "=", partner.id),
-            (
-                "unit_id.partner_link_ids",
-                "any",
-                [
-                    ("partner_id", "=", partner.id),
-                    ("is_current", "=", True),
-                    ("role", "in", list(OWNER_ROLES)),
-                ],
-            ),
+            ("unit_id", "in", links.unit_id.ids),
         ]
 
     def _portal_state_label(self):

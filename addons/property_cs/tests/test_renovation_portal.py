@@ -135,8 +135,8 @@ class TestRenovationPortal(RenovationCommon, HttpCase):
         self.assertEqual(renovation.applicant_role, "owner")
         self.assertFalse(renovation.missing_documents)
         self.assertEqual(
-            renovation.document_ids.mapped("document_type"),
-            ["title_proof", "applicant_id"],
+            set(renovation.document_ids.mapped("document_type")),
+            {"title_proof", "applicant_id"},
         )
         self.assertEqual(renovation.worker_ids.name, "Li Gong")
         self.assertEqual(renovation.worker_ids.id_number_masked, "1***************76")

@@ -27,6 +27,28 @@ function attachPdf(input, fileName) {
     input.files = transfer.files;
 }
 
+function drawOn(canvas) {
+    const rect = canvas.getBoundingClientRect();
+    const fire = (type, x, y) =>
+        canvas.dispatchEvent(
+            new PointerEvent(type, {
+                bubbles: true,
+                cancelable: true,
+                clientX: rect.left + x,
+                clientY: rect.top + y,
+                pointerId: 1,
+                pointerType: "mouse",
+                isPrimary: true,
+                buttons: 1,
+            })
+        );
+    fire("pointerdown", 30, 40);
+    for (let i = 1; i <= 10; i++) {
+        fire("pointermove", 30 + i * 15, 40 + (i % 2) * 20);
+    }
+    fire("pointerup", 190, 50);
+}
+
 export function ownerAppliesSteps() {
     return [
         {
@@ -125,6 +147,13 @@ export function ownerAppliesSteps() {
         {
             content: "The signer's name is filled in",
             trigger: ".modal .o_web_sign_name_and_signature input",
+        },
+        {
+            content: "Draw the signature with the finger or the mouse",
+            trigger: ".modal.show canvas.o_web_sign_signature",
+            run() {
+                drawOn(this.anchor);
+            },
         },
         {
             content: "Sign",
