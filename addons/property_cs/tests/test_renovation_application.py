@@ -365,6 +365,54 @@ class TestRenovationReview(RenovationCommon):
         renovation._portal_submit(self.owner_a)
         self.assertEqual(renovation.state, "submitted")
 
+    def test_applicant_told_in_their_language(self):
+        """The applicant's message is written in the applicant's language,
+        whoever presses the button."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner_a.lang = "zh_CN"
+        renovation = self._apply()
+        renovation.with_user(self.agent).action_submit()
+        Renovation = type(self.env["property.renovation"])
+        with patch.object(
+            Renovation,
+            "_applicant_message",
+            autospec=True,
+            side_effect=lambda record, event: f"{event} in {record.env.lang}",
+        ):
+            renovation.with_user(self.agent)._request_changes("Add the plan.")
+        message = renovation.message_ids.filtered(
+            lambda m: self.owner_a in m.partner_ids
+        )[:1]
+        self.assertIn("changes in zh_CN", message.body)
+
+    def test_desk_signature_in_applicant_language(self):
+        """At the desk the applicant reads the rules in their language on
+        the staff's screen, ticks every declaration and signs there."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner_a.lang = "zh_CN"
+        self.project_a.renovation_rules = "<p>Rules in English</p>"
+        self.project_a.update_field_translations(
+            "renovation_rules", {"zh_CN": {"Rules in English": "中文装修规定"}}
+        )
+        renovation = self._apply()
+        Sign = self.env["property.renovation.sign"].with_user(self.agent)
+        wizard = Sign.with_context(default_renovation_id=renovation.id).create(
+            {"signature": SIGNATURE}
+        )
+        self.assertEqual(wizard.signed_by, "Zhang Wei")
+        self.assertIn("中文装修规定", wizard.rules)
+        with self.assertRaisesRegex(UserError, "every declaration"):
+            wizard.action_confirm()
+        wizard.prohibition_ids = self.prohibitions
+        wizard.action_confirm()
+        self.assertTrue(renovation.is_signed)
+        self.assertEqual(renovation.signed_by, "Zhang Wei")
+        self.assertEqual(renovation.prohibition_ids, self.prohibitions)
+        with self.assertRaises(AccessError):
+            self.env["property.renovation.sign"].with_user(
+                self.users["finance"]
+            ).create({"renovation_id": renovation.id, "signature": SIGNATURE})
+
     def test_rejection_needs_reason_and_manager(self):
         renovation = self._apply()
         self._to_approval(renovation)
