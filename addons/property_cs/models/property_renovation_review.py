@@ -70,11 +70,11 @@ class PropertyRenovation(models.Model):
                 )
             )
 
-    def _approvers(self):
-        """Who approves: project managers (group) assigned to the project,
-        its named project manager first."""
+    def _project_managers(self):
+        """Who may approve: the users of the project manager group assigned
+        to the project or named as its project manager."""
         self.ensure_one()
-        managers = (
+        return (
             self.env.ref(MANAGER_GROUP)
             .sudo()
             .users.filtered(
@@ -84,12 +84,17 @@ class PropertyRenovation(models.Model):
                 )
             )
         )
-        manager = self.project_id.manager_id
-        return (manager & managers) or managers
+
+    def _approvers(self):
+        """Who gets the approval to-do: the project's named project manager,
+        else every project manager of the project."""
+        self.ensure_one()
+        managers = self._project_managers()
+        return (self.project_id.manager_id & managers) or managers
 
     def _check_approver(self):
         for renovation in self:
-            if self.env.su or self.env.user in renovation._approvers():
+            if self.env.su or self.env.user in renovation._project_managers():
                 continue
             raise AccessError(
                 self.env._(

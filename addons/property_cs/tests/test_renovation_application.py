@@ -431,7 +431,9 @@ class TestRenovationReview(RenovationCommon):
         self.assertEqual(renovation.reject_reason, "The balcony wall is load-bearing.")
         self.assertFalse(self.unit_a1.current_renovation_id)
 
-    def test_manager_of_another_project_cannot_approve(self):
+    def test_managers_of_the_project_approve(self):
+        """A project manager of another project cannot approve; one
+        assigned to the project can, the named one gets the to-do."""
         renovation = self._apply()
         self._to_approval(renovation)
         self._sign(renovation)
@@ -442,6 +444,12 @@ class TestRenovationReview(RenovationCommon):
         with self.assertRaises(AccessError):
             renovation.with_user(other_manager).action_approve()
         self.assertEqual(renovation.state, "approval")
+        # the to-do went to the named project manager; another project
+        # manager assigned to the project may approve as well
+        self.assertEqual(renovation._approvers(), self.manager)
+        other_manager.property_project_ids = [Command.link(self.project_a.id)]
+        renovation.with_user(other_manager).action_approve()
+        self.assertEqual(renovation.approved_by_id, other_manager)
 
     def test_cancel_before_approval_only(self):
         renovation = self._apply()
