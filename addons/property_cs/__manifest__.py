@@ -46,6 +46,7 @@
         "data/property_collection_data.xml",
         "data/property_renovation_data.xml",
         "data/property_renovation_works_data.xml",
+        "data/property_renovation_app_data.xml",
         "report/account_move_templates.xml",
         "report/account_payment_receipt.xml",
         "report/property_collection_notice.xml",
@@ -74,6 +75,8 @@
         "views/property_prepayment_views.xml",
         "views/property_developer_statement_views.xml",
         "views/property_collection_rate_views.xml",
+        "wizard/property_renovation_decision_views.xml",
+        "wizard/property_renovation_sign_views.xml",
         "views/property_renovation_views.xml",
         "views/property_renovation_works_views.xml",
         "report/property_renovation_stop_order.xml",
@@ -105,6 +108,8 @@
         "wizard/property_fapiao_record_views.xml",
         "views/account_move_views.xml",
         "views/account_portal_templates.xml",
+        "views/res_config_settings_renovation_views.xml",
+        "views/property_renovation_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -118,6 +123,7 @@
         "demo/property_workday_demo.xml",
         "demo/property_fee_demo.xml",
         "demo/property_renovation_works_demo.xml",
+        "demo/property_renovation_app_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,3 +6,4 @@ from . import complaint_tracking
 from . import fapiao
 from . import renovation_verify
 from . import renovation_violation
+from . import renovation

@@ -110,3 +110,7 @@ from . import property_renovation_violation
 from . import property_renovation_extension
 from . import property_ticket_renovation
 from . import property_demo_renovation_works
+
+# renovation: application and review
+from . import property_renovation_review
+from . import property_renovation_portal

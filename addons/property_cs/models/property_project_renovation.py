@@ -98,3 +98,17 @@ class PropertyProject(models.Model):
             or department.leader_id
             or department.member_ids[:1]
         )
+    # application part: what the applicant reads before signing (D-20,
+    # domain_standards D2)
+    renovation_waste_rules = fields.Html(
+        string="Waste Removal",
+        translate=True,
+        help="Where renovation waste is stacked, when and how it is removed "
+        "and what removal costs; shown to the applicant before signing.",
+    )
+    renovation_deposit_terms = fields.Html(
+        string="Deposit Terms",
+        translate=True,
+        help="How the renovation deposit is collected, deducted and refunded; "
+        "shown to the applicant before signing.",
+    )

@@ -18,6 +18,11 @@ UPLOAD_POLICY_FIELDS = {
         "property_complaint_upload_max_files",
         "property_complaint_upload_max_mb",
     ),
+    "renovation": (
+        "property_renovation_upload_types",
+        "property_renovation_upload_max_files",
+        "property_renovation_upload_max_mb",
+    ),
 }
 
 
@@ -53,6 +58,25 @@ class ResCompany(models.Model):
         help="What the public complaint form accepts.",
     )
 
+    # renovation applications (D-20): plans and certificates are often PDF
+    property_renovation_upload_types = fields.Selection(
+        UPLOAD_TYPES,
+        string="Renovation Application Files",
+        default="images_pdf",
+        required=True,
+        help="What applicants may attach to a renovation application in the portal.",
+    )
+    property_renovation_upload_max_files = fields.Integer(
+        string="Renovation Files per Upload",
+        default=20,
+        help="Files one renovation application form may attach at once.",
+    )
+    property_renovation_upload_max_mb = fields.Integer(
+        string="Renovation File Size (MB)",
+        default=10,
+        help="Largest file the renovation application form accepts.",
+    )
+
     property_complaint_tracking_post_limit = fields.Integer(
         string="Tracking Page Posts per Hour",
         default=5,
@@ -63,7 +87,7 @@ class ResCompany(models.Model):
 
     def _property_check_uploads(self, uploads, form):
         """Check uploads against the company's policy of ``form`` ("portal"
-        or "public_complaint"): the accepted types, the number of files and
+        "public_complaint" or "renovation"): the accepted types, the number of files and
         the largest size. Empty uploads are dropped.
 
         :param uploads: list of ``(file name, bytes)``

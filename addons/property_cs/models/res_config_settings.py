@@ -114,6 +114,15 @@ class ResConfigSettings(models.TransientModel):
     property_portal_upload_max_mb = fields.Integer(
         related="company_id.property_portal_upload_max_mb", readonly=False
     )
+    property_renovation_upload_types = fields.Selection(
+        related="company_id.property_renovation_upload_types", readonly=False
+    )
+    property_renovation_upload_max_files = fields.Integer(
+        related="company_id.property_renovation_upload_max_files", readonly=False
+    )
+    property_renovation_upload_max_mb = fields.Integer(
+        related="company_id.property_renovation_upload_max_mb", readonly=False
+    )
     property_complaint_tracking_post_limit = fields.Integer(
         related="company_id.property_complaint_tracking_post_limit", readonly=False
     )

@@ -52,3 +52,5 @@ from . import test_portal_fee_receipt
 from . import test_property_renovation_print
 from . import test_renovation_works
 from . import test_renovation_works_portal
+from . import test_renovation_application
+from . import test_renovation_portal

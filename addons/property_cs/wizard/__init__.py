@@ -8,3 +8,7 @@ from . import property_complaint_onsite
 from . import property_complaint_withdraw
 from . import property_fapiao_record
 from . import property_collection_report_wizard
+
+# renovation: application and review
+from . import property_renovation_decision
+from . import property_renovation_sign
