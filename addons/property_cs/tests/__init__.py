@@ -47,3 +47,4 @@ from . import test_property_collection_rate
 from . import test_property_late_fee
 from . import test_collection_tour
 from . import test_portal_fee_payment
+from . import test_property_renovation_deposit
