@@ -112,6 +112,7 @@
         "demo/property_complaint_demo.xml",
         "demo/property_workday_demo.xml",
         "demo/property_fee_demo.xml",
+        "demo/property_renovation_deposit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -105,6 +105,7 @@ from . import property_unit_renovation
 from . import property_renovation_charge
 from . import property_renovation_deposit
 from . import property_renovation_refund
+from . import property_demo_renovation
 from . import property_renovation_deduction
 from . import account_move_renovation
 from . import account_move_line_renovation

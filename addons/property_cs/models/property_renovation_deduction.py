@@ -85,7 +85,18 @@ class PropertyRenovationDeduction(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_reason(vals)
-        return super().create(vals_list)
+        deductions = super().create(vals_list)
+        deductions._link_evidence()
+        return deductions
+
+    def _link_evidence(self):
+        """The evidence files belong to their deduction, so that everyone
+        who reads the deduction reads them (an upload not linked to a
+        record is readable by its uploader only)."""
+        for deduction in self:
+            deduction.attachment_ids.sudo().filtered(lambda a: not a.res_id).write(
+                {"res_model": self._name, "res_id": deduction.id}
+            )
 
     def _check_reason(self, vals):
         """Nothing is deducted without a recorded reason."""
@@ -101,7 +112,10 @@ class PropertyRenovationDeduction(models.Model):
             raise UserError(
                 self.env._("A confirmed or cancelled deduction cannot be changed.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self._link_evidence()
+        return result
 
     def action_confirm(self):
         """Finance or the project manager confirm a proposed deduction: it

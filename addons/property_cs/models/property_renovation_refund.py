@@ -97,7 +97,7 @@ class PropertyRenovation(models.Model):
         project = self.project_id
         currency = self.currency_id
         vals = {"deposit_settled_on": today}
-        left = 0.0
+        left = paid_out = 0.0
         if self.deposit_move_id:
             journal, account = project._renovation_deposit_settings()
             lines = self.account_move_line_ids.filtered(
@@ -175,6 +175,7 @@ class PropertyRenovation(models.Model):
                     ._create_payments()
                 )
                 vals["refund_payment_id"] = payments[:1].id
+                paid_out = sum(payments.mapped("amount"))
             if account.reconcile:
                 self.account_move_line_ids.filtered(
                     lambda line: (
@@ -187,7 +188,7 @@ class PropertyRenovation(models.Model):
         self.message_post(
             body=self.env._(
                 "Deposit settled: %(refunded)s refunded, %(deducted)s deducted.",
-                refunded=format_amount(self.env, left, currency),
+                refunded=format_amount(self.env, paid_out, currency),
                 deducted=format_amount(self.env, self.deposit_deducted, currency),
             )
         )

@@ -388,6 +388,11 @@ class TestRenovationDeposit(PropertyCsCommon):
             .search([("id", "=", permit.id)])
         )
         deduction = self._deduction(permit, 100.0)
+        # the evidence is read by whoever reads the deduction
+        self.assertEqual(
+            deduction.with_user(self.agent).attachment_ids.read(["name"])[0]["name"],
+            "damaged-lift-wall.jpg",
+        )
         self.assertFalse(
             self.env["property.renovation.deduction"]
             .with_user(other)
