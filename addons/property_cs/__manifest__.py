@@ -47,6 +47,7 @@
         "data/property_renovation_data.xml",
         "data/property_renovation_works_data.xml",
         "data/property_renovation_app_data.xml",
+        "data/property_renovation_deposit_data.xml",
         "report/account_move_templates.xml",
         "report/account_payment_receipt.xml",
         "report/property_collection_notice.xml",
@@ -80,6 +81,7 @@
         "views/property_renovation_views.xml",
         "views/property_renovation_works_views.xml",
         "report/property_renovation_stop_order.xml",
+        "views/property_renovation_deposit_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
@@ -124,6 +126,7 @@
         "demo/property_fee_demo.xml",
         "demo/property_renovation_works_demo.xml",
         "demo/property_renovation_app_demo.xml",
+        "demo/property_renovation_deposit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

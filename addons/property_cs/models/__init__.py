@@ -114,3 +114,10 @@ from . import property_demo_renovation_works
 # renovation: application and review
 from . import property_renovation_review
 from . import property_renovation_portal
+from . import property_renovation_charge
+from . import property_renovation_deposit
+from . import property_renovation_refund
+from . import property_demo_renovation
+from . import property_renovation_deduction
+from . import account_move_renovation
+from . import account_move_line_renovation

@@ -27,4 +27,7 @@ class AccountMoveLine(models.Model):
             ("parent_state", "=", "posted"),
             ("account_id.account_type", "=", "asset_receivable"),
             ("reconciled", "=", False),
+            # a renovation's deposit and fee are settled on their own
+            # invoices, apart from the fees (domain_standards D6)
+            ("property_renovation_id", "=", False),
         ]

@@ -556,6 +556,7 @@ class PropertyCollectionCase(models.Model):
                AND a.account_type = 'asset_receivable'
                AND l.reconciled IS NOT TRUE
                AND l.property_unit_id IS NOT NULL
+               AND l.property_renovation_id IS NULL
                AND l.partner_id IS NOT NULL
              GROUP BY l.property_unit_id, l.partner_id, p.id
             HAVING SUM(l.amount_residual) > p.collection_threshold

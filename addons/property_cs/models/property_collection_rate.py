@@ -56,6 +56,7 @@ class PropertyCollectionRate(models.Model):
             "origin_payment_id",
             "property_billing_run_id",
             "property_project_id",
+            "property_renovation_id",
             "property_unit_id",
             "state",
             "statement_line_id",
@@ -125,6 +126,7 @@ class PropertyCollectionRate(models.Model):
                    AND move.move_type IN ('out_invoice', 'out_refund')
                    AND (move.property_billing_run_id IS NOT NULL
                         OR move.property_unit_id IS NOT NULL)
+                   AND move.property_renovation_id IS NULL
             ),
             side AS (
                 -- each match seen from both items: the bill on the debit

@@ -24,6 +24,7 @@ class PropertyPrepayment(models.Model):
             "parent_state",
             "partner_id",
             "property_project_id",
+            "property_renovation_id",
             "property_unit_id",
             "reconciled",
         ],
@@ -63,6 +64,7 @@ class PropertyPrepayment(models.Model):
                    AND a.account_type = 'asset_receivable'
                    AND l.reconciled IS NOT TRUE
                    AND l.amount_residual < 0
+                   AND l.property_renovation_id IS NULL
                  GROUP BY l.property_unit_id, u.building_id, l.property_project_id,
                           l.partner_id, l.company_id
                 """,

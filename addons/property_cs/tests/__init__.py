@@ -54,3 +54,4 @@ from . import test_renovation_works
 from . import test_renovation_works_portal
 from . import test_renovation_application
 from . import test_renovation_portal
+from . import test_property_renovation_deposit
