@@ -262,6 +262,28 @@ class PropertyRenovationPortal(CustomerPortal):
         return self._renovation_action(renovation_id, "_portal_cancel")
 
     @http.route(
+        ["/my/renovations/<int:renovation_id>/extension"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_renovation_extension(self, renovation_id, date_end=None, reason=None):
+        return self._renovation_action(
+            renovation_id, "_portal_request_extension", date_end, reason
+        )
+
+    @http.route(
+        ["/my/renovations/<int:renovation_id>/acceptance"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_renovation_acceptance(self, renovation_id, **kw):
+        return self._renovation_action(renovation_id, "_portal_request_acceptance")
+
+    @http.route(
         ["/my/renovations/<int:renovation_id>/sign"],
         type="json",
         auth="user",

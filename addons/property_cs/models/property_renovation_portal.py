@@ -117,6 +117,12 @@ class PropertyRenovation(models.Model):
             and self.state in RENOVATION_REVIEW_STATES
             and not self.is_signed,
             "can_cancel": is_applicant and self.state in RENOVATION_REVIEW_STATES,
+            # the works on site, the deposit and the printed documents
+            **self._portal_works_values(),
+            "deposit": self._renovation_portal_deposit_values()
+            if self.deposit_state != "none"
+            else False,
+            "access_token": False,
         }
 
     @api.model

@@ -119,7 +119,7 @@ class TestRenovationViolationTour(HttpCase):
             }
         )
         self.start_tour(
-            violation.access_url,
+            permit.access_url,
             "property_cs_renovation_violation_tour",
             login="owner1",
         )

@@ -3,9 +3,14 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
 
-// the owner opens a violation of their renovation and answers it
+// the owner opens their renovation, finds the violation and answers it
 registry.category("web_tour.tours").add("property_cs_renovation_violation_tour", {
     steps: () => [
+        {
+            content: "The renovation's page lists the violation: open it",
+            trigger: ".o_property_cs_renovation_violations a.o_property_cs_renovation_violation_link",
+            run: "click",
+        },
         {
             content: "The violation's description is shown",
             trigger: ".o_property_cs_violation_description:contains('楼道')",
