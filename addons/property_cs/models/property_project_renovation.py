@@ -99,6 +99,7 @@ class PropertyProject(models.Model):
             or department.leader_id
             or department.member_ids[:1]
         )
+
     # application part: what the applicant reads before signing (D-20,
     # domain_standards D2)
     renovation_waste_rules = fields.Html(

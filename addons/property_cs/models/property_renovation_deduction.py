@@ -57,7 +57,6 @@ class PropertyRenovationDeduction(models.Model):
     )
     violation_id = fields.Many2one(
         "property.renovation.violation",
-        string="Violation",
         domain="[('renovation_id', '=', renovation_id)]",
         help="The violation found on site the deduction follows from; its "
         "proposed amount, reason and photos are taken over.",
