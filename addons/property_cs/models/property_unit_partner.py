@@ -133,8 +133,10 @@ class PropertyUnitPartner(models.Model):
     def _property_today(self):
         """Today in the company's time zone (China by default): a link that
         ends today is current until midnight there, whatever the time zone
-        of the person asking (a portal owner's may be unset, i.e. UTC)."""
-        tz = self.env.company.partner_id.tz or "Asia/Shanghai"
+        of the person asking (a portal owner's may be unset, i.e. UTC). The
+        company's time zone is read whatever the asker may read of the
+        company's contact (a portal owner may not)."""
+        tz = self.env.company.sudo().partner_id.tz or "Asia/Shanghai"
         return fields.Date.context_today(self.with_context(tz=tz))
 
     def _is_current_on(self, day):

@@ -52,6 +52,16 @@ class TestPropertyUnitPortalAccess(PropertyCsCommon, HttpCase):
         self.assertEqual(response.status_code, 303, url)
         self.assertTrue(response.headers["Location"].endswith("/my"), url)
 
+    def test_portal_owner_searches_current_links(self):
+        """A portal owner may search links by "current": the company's day
+        is read even though the owner cannot read the company's contact."""
+        links = (
+            self.env["property.unit.partner"]
+            .with_user(self.portal_owner)
+            .search([("is_current", "=", True)])
+        )
+        self.assertIn(self.portal_owner.partner_id, links.partner_id)
+
     def test_unit_links_carry_no_token(self):
         """The unit's portal URL, the My Units page and the unit model carry
         no access token."""
