@@ -118,4 +118,31 @@ class PropertyDemo(models.AbstractModel):
             permit.deposit_refund_due = today - timedelta(days=1)
         (full | partial | zero).action_refund_deposit()
         Renovation._cron_renovation_refunds_due()
+        self._property_demo_renovation_charge_earlier(project, permits, bank)
         return awaiting | held
+
+    @api.model
+    def _property_demo_renovation_charge_earlier(self, project, permits, bank):
+        """The application and works demo permits were approved before the
+        project's deposit settings existed: invoice their deposit and fee
+        now, paid for the works that went on or ended."""
+        earlier = self.env["property.renovation"].search(
+            [
+                ("project_id", "=", project.id),
+                ("state", "in", ("approved", "stopped", "completion", "accepted")),
+                ("deposit_move_id", "=", False),
+                ("id", "not in", permits.ids),
+            ]
+        )
+        for permit in earlier:
+            deposit, fee = permit._renovation_charge_proposal()
+            permit.write({"deposit_amount": deposit, "fee_amount": fee})
+            permit._renovation_invoice_charges()
+            moves = permit.deposit_move_id | permit.fee_move_id
+            if moves and permit.state != "approved":
+                self.env["account.payment.register"].with_context(
+                    active_model="account.move", active_ids=moves.ids
+                ).create(
+                    {"journal_id": bank.id, "group_payment": False}
+                )._create_payments()
+        return earlier
