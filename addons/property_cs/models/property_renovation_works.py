@@ -382,7 +382,7 @@ class PropertyRenovation(models.Model):
         (the deposit's refund) extend it with super()."""
         for renovation in self:
             project = renovation.project_id
-            done = renovation.date_completed
+            done = renovation.date_completed or renovation._works_today()
             waterproof = any(renovation.scope_ids.mapped("waterproofing"))
             unit = renovation.unit_id.sudo()
             values = {

@@ -157,6 +157,14 @@ class TestRenovationDeposit(PropertyCsCommon):
         self.assertEqual(self._permit(self.scope_walls).deposit_amount, 1500.0)
         # a shop is no dwelling: no cap
         self.unit_a3.use_type = "commercial"
+        self.env["property.unit.partner"].create(
+            {
+                "unit_id": self.unit_a3.id,
+                "partner_id": self.owner_a.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+            }
+        )
         shop = self._permit(self.scope_walls | self.scope_structure, unit=self.unit_a3)
         self.assertEqual(shop.deposit_amount, 2500.0)
 

@@ -11,11 +11,13 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date, mute_logger
 
+from odoo.addons.property_cs.models.identity_number import mask_identity_number
+
 from .common import PropertyCsCommon
 
 WORKING_HOURS = "Mon-Fri 08:00-12:00 and 14:00-18:00"
-WORKER_ID_MASKED = "33**************12"
 WORKER_ID_FULL = "330106199001011212"
+WORKER_ID_MASKED = mask_identity_number(WORKER_ID_FULL)
 # what the building notice and the verification page must never show
 PERSONAL_DATA = (
     "Zhang Wei",  # the applicant
@@ -58,7 +60,6 @@ class RenovationPrintCommon(PropertyCsCommon):
             {
                 "unit_id": unit.id,
                 "applicant_id": applicant.id,
-                "applicant_role": "owner",
                 "uses_contractor": True,
                 "contractor_name": "Bright Decor Co.",
                 "contractor_licence": "JZ-3301-2024",

@@ -63,7 +63,6 @@ class RenovationWorksCommon(PropertyCsCommon):
         values = {
             "unit_id": unit.id,
             "applicant_id": applicant.id,
-            "applicant_role": "owner",
             "scope_ids": [Command.set(cls.scope_walls.ids)],
             "uses_contractor": True,
             "contractor_name": "Jiahe Decoration Co.",
