@@ -20,6 +20,9 @@ class ResPartner(models.Model):
     property_callback_count = fields.Integer(
         string="Callbacks", compute="_compute_property_service_counts"
     )
+    property_renovation_count = fields.Integer(
+        string="Renovations", compute="_compute_property_renovation_count"
+    )
 
     def _property_read_group(self, model, groupby):
         """[(partner, ..., count)] of the reader's visible records; empty
@@ -46,6 +49,20 @@ class ResPartner(models.Model):
             partner.property_ticket_count = tickets[partner]
             partner.property_complaint_count = complaints[partner]
             partner.property_callback_count = callbacks[partner]
+
+    def _compute_property_renovation_count(self):
+        """The renovations the person applied for, as far as the reader may
+        see them: they stay on the owner's history after the works."""
+        Renovation = self.env["property.renovation"]
+        counts = {}
+        if self.ids and Renovation.has_access("read"):
+            counts = dict(
+                Renovation.with_context(active_test=False)._read_group(
+                    [("applicant_id", "in", self.ids)], ["applicant_id"], ["__count"]
+                )
+            )
+        for partner in self:
+            partner.property_renovation_count = counts.get(partner, 0)
 
     def _property_history_action(self, xmlid, domain, context=None):
         """The action of xmlid on the owner's records, list first."""
@@ -77,4 +94,12 @@ class ResPartner(models.Model):
         return self._property_history_action(
             "property_cs.property_callback_action",
             [("partner_id", "=", self.id)],
+        )
+
+    def action_view_property_renovations(self):
+        """The renovations the person applied for, past and current."""
+        return self._property_history_action(
+            "property_cs.property_renovation_action",
+            [("applicant_id", "=", self.id)],
+            {"active_test": False},
         )

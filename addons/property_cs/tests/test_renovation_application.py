@@ -501,6 +501,29 @@ class TestRenovationAccess(RenovationCommon):
     """Per group and project; owners see their units' permits, tenants
     their own; the workflow changes only through the actions."""
 
+    def test_renovations_on_the_owner_history(self):
+        """The owner's file counts and lists the renovations they applied
+        for, withdrawn ones included, as far as the reader may see them."""
+        own = self._apply()
+        withdrawn = self._apply()
+        withdrawn._cancel()
+        partner = self.owner_a.with_user(self.users["agent"])
+        self.assertEqual(partner.property_renovation_count, 2)
+        action = partner.action_view_property_renovations()
+        found = (
+            self.env["property.renovation"]
+            .with_context(**action["context"])
+            .search(action["domain"])
+        )
+        self.assertEqual(found, own | withdrawn)
+        # a staff member of another project sees none of them
+        agent_b = new_test_user(
+            self.env, login="pcs_reno_agent_b", groups=GROUP % "agent"
+        )
+        agent_b.property_project_ids = [Command.link(self.project_b.id)]
+        other = self.owner_a.with_user(agent_b)
+        self.assertEqual(other.property_renovation_count, 0)
+
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_access_per_role(self):
         Link = self.env["property.unit.partner"]
