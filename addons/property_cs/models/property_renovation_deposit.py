@@ -272,6 +272,21 @@ class PropertyRenovation(models.Model):
     # ------------------------------------------------------------------
     # INVOICING
     # ------------------------------------------------------------------
+    @api.model
+    def _renovation_post_invoice(self, Move, values, line):
+        """Create and post one invoice of ``values`` with the single line
+        ``line`` (one unit, no tax: a deposit or a fee as configured)."""
+        move = Move.create(
+            dict(
+                values,
+                invoice_line_ids=[
+                    Command.create(dict(line, quantity=1.0, tax_ids=[Command.clear()]))
+                ],
+            )
+        )
+        move.action_post()
+        return move
+
     def _renovation_invoice_charges(self):
         """Invoice each permit's deposit (one line to the deposit liability
         account, on the deposit journal) and its management fee (a separate
@@ -300,58 +315,37 @@ class PropertyRenovation(models.Model):
             }
             if renovation.deposit_amount > 0 and not renovation.deposit_move_id:
                 journal, account = project._renovation_deposit_settings()
-                move = Move.create(
-                    dict(
-                        common,
-                        journal_id=journal.id,
-                        invoice_line_ids=[
-                            Command.create(
-                                {
-                                    "name": Move.env._(
-                                        "Renovation deposit, permit %(permit)s",
-                                        permit=renovation.name,
-                                    ),
-                                    "quantity": 1.0,
-                                    "price_unit": renovation.deposit_amount,
-                                    "account_id": account.id,
-                                    "tax_ids": [Command.clear()],
-                                }
-                            )
-                        ],
-                    )
-                )
-                move.action_post()
-                vals["deposit_move_id"] = move.id
+                vals["deposit_move_id"] = self._renovation_post_invoice(
+                    Move,
+                    dict(common, journal_id=journal.id),
+                    {
+                        "name": Move.env._(
+                            "Renovation deposit, permit %(permit)s",
+                            permit=renovation.name,
+                        ),
+                        "price_unit": renovation.deposit_amount,
+                        "account_id": account.id,
+                    },
+                ).id
             if renovation.fee_amount > 0 and not renovation.fee_move_id:
                 journal = project._renovation_fee_journal()
                 analytic = project.analytic_account_id
-                move = Move.create(
-                    dict(
-                        common,
-                        journal_id=journal.id,
-                        invoice_line_ids=[
-                            Command.create(
-                                {
-                                    "name": Move.env._(
-                                        "Renovation management fee, permit %(permit)s",
-                                        permit=renovation.name,
-                                    ),
-                                    "quantity": 1.0,
-                                    "price_unit": renovation.fee_amount,
-                                    "account_id": (
-                                        project.renovation_fee_account_id
-                                        or journal.default_account_id
-                                    ).id,
-                                    "tax_ids": [Command.clear()],
-                                    "analytic_distribution": analytic
-                                    and {str(analytic.id): 100.0},
-                                }
-                            )
-                        ],
-                    )
-                )
-                move.action_post()
-                vals["fee_move_id"] = move.id
+                vals["fee_move_id"] = self._renovation_post_invoice(
+                    Move,
+                    dict(common, journal_id=journal.id),
+                    {
+                        "name": Move.env._(
+                            "Renovation management fee, permit %(permit)s",
+                            permit=renovation.name,
+                        ),
+                        "price_unit": renovation.fee_amount,
+                        "account_id": (
+                            project.renovation_fee_account_id
+                            or journal.default_account_id
+                        ).id,
+                        "analytic_distribution": analytic and {str(analytic.id): 100.0},
+                    },
+                ).id
             if vals:
                 renovation.sudo().write(vals)
         return True

@@ -7,9 +7,6 @@ from .constants import RENOVATION_DOCUMENT_TYPES
 from .property_renovation_review import RENOVATION_REVIEW_STATES
 from .property_unit_partner import OWNER_ROLES
 
-# who may apply for a unit from the portal: its owners, and its tenants and
-# occupants with the owner's consent
-PORTAL_APPLICANT_ROLES = (*OWNER_ROLES, "tenant", "household", "resident")
 # the document types the portal form offers an upload field for
 PORTAL_DOCUMENT_TYPES = tuple(kind for kind, __ in RENOVATION_DOCUMENT_TYPES)
 
@@ -30,18 +27,7 @@ class PropertyRenovation(models.Model):
     def _portal_units_for(self, partner):
         """Units ``partner`` may apply for: those they currently own, rent
         or live in (as superuser: only their names are shown)."""
-        links = (
-            self.env["property.unit.partner"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("role", "in", PORTAL_APPLICANT_ROLES),
-                    ("is_current", "=", True),
-                ]
-            )
-        )
-        return links.unit_id
+        return self.env["property.unit.partner"]._portal_current_units(partner)
 
     @api.model
     def _portal_domain(self, partner):

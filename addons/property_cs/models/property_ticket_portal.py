@@ -1,13 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-
-
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
 PORTAL_KINDS = ("inquiry", "repair", "complaint", "suggestion", "praise")
-PORTAL_UNIT_ROLES = ("owner", "co_owner", "tenant", "household", "resident")
 
 
 class PropertyTicket(models.Model):
@@ -24,18 +21,7 @@ class PropertyTicket(models.Model):
         currently own or co-own, rent, or live in (tenants submit for their
         rented unit). Returned as superuser: the caller only shows their
         names."""
-        links = (
-            self.env["property.unit.partner"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", partner.id),
-                    ("role", "in", PORTAL_UNIT_ROLES),
-                    ("is_current", "=", True),
-                ]
-            )
-        )
-        return links.unit_id
+        return self.env["property.unit.partner"]._portal_current_units(partner)
 
     @api.model
     def _portal_ticket_domain(self, partner):

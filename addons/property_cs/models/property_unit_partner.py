@@ -139,6 +139,17 @@ class PropertyUnitPartner(models.Model):
         tz = self.env.company.sudo().partner_id.tz or "Asia/Shanghai"
         return fields.Date.context_today(self.with_context(tz=tz))
 
+    @api.model
+    def _portal_current_units(self, partner):
+        """The units ``partner`` currently owns, co-owns, rents or lives in:
+        the units they may submit requests or renovation applications for
+        in the portal. Read as superuser: callers show only their names."""
+        return (
+            self.sudo()
+            .search([("partner_id", "=", partner.id), ("is_current", "=", True)])
+            .unit_id
+        )
+
     def _is_current_on(self, day):
         self.ensure_one()
         return (
