@@ -121,3 +121,13 @@ from . import property_demo_renovation
 from . import property_renovation_deduction
 from . import account_move_renovation
 from . import account_move_line_renovation
+
+# move-in, developer relations, committee, register and notices
+from . import property_movein_batch
+from . import property_handover
+from . import property_warranty_category
+from . import property_warranty_defect
+from . import property_committee
+from . import property_committee_member
+from . import property_meeting
+from . import property_fund_request

@@ -80,6 +80,9 @@ DEADLINE_TARGETS = [
     ("collection", "Collection Step"),
     ("promise", "Promise to Pay"),
     ("rectification", "Rectification"),
+    ("warranty", "Warranty Defect"),
+    ("register", "Register Reply"),
+    ("fund", "Fund Decision"),
 ]
 DEADLINE_STATES = [
     ("running", "Running"),
