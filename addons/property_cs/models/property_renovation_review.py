@@ -1,6 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.tools import format_date
 from odoo.exceptions import AccessError, UserError
 
 from .constants import RENOVATION_ACTIVE_STATES
@@ -54,6 +55,22 @@ class PropertyRenovation(models.Model):
     def _engineering_users(self):
         departments = self._engineering_departments()
         return departments.member_ids | departments.leader_id
+
+    def write(self, vals):
+        """The engineering opinion is written by the project's engineering
+        department while the application is in its review, like the
+        actions that pass it on (D-20)."""
+        if "engineering_note" in vals and not self._workflow_change_allowed():
+            self.check_access("write")
+            self._check_engineering_user()
+            if any(renovation.state != "engineering" for renovation in self):
+                raise UserError(
+                    self.env._(
+                        "The engineering opinion can be written only while the "
+                        "application is in the engineering review."
+                    )
+                )
+        return super().write(vals)
 
     def _check_engineering_user(self):
         """The engineering review is recorded by a member or the leader of
@@ -404,7 +421,7 @@ class PropertyRenovation(models.Model):
                 "Your renovation application %(permit)s is approved: the works "
                 "may start on %(date)s, within the working hours %(hours)s.",
                 permit=self.name,
-                date=self.date_start,
+                date=format_date(self.env, self.date_start),
                 hours=self.project_id.renovation_working_hours or "-",
             )
         return self.env._(

@@ -316,6 +316,9 @@ class TestRenovationReview(RenovationCommon):
         for user in (self.other_department_user, self.agent, self.manager):
             with self.assertRaisesRegex(AccessError, "engineering department"):
                 renovation.with_user(user).action_engineering_pass()
+            # nor write the opinion itself (the field, not only the buttons)
+            with self.assertRaises(AccessError):
+                renovation.with_user(user).write({"engineering_note": "Looks fine."})
             with self.assertRaisesRegex(AccessError, "engineering department"):
                 renovation.with_user(user)._request_changes("Move the wall.")
         self.assertEqual(renovation.state, "engineering")
@@ -323,6 +326,33 @@ class TestRenovationReview(RenovationCommon):
         self.engineering.project_id = False
         renovation.with_user(self.engineer).action_engineering_pass()
         self.assertEqual(renovation.state, "approval")
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_engineering_opinion_only_during_the_review(self):
+        """Even the engineer writes the opinion only while the application
+        is in the engineering review; the approval message gives the start
+        date in the applicant's language."""
+        renovation = self._apply()
+        with self.assertRaisesRegex(UserError, "engineering review"):
+            renovation.with_user(self.engineer).write({"engineering_note": "Early."})
+        self._to_approval(renovation)
+        with self.assertRaisesRegex(UserError, "engineering review"):
+            renovation.with_user(self.engineer).write({"engineering_note": "Late."})
+        self.assertEqual(
+            renovation.engineering_note, "Non-load-bearing walls only: fine."
+        )
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner_a.lang = "zh_CN"
+        self._sign(renovation)
+        renovation.with_user(self.manager).action_approve()
+        message = renovation.message_ids.filtered(
+            lambda m: self.owner_a in m.partner_ids
+        )[:1]
+        start = renovation.date_start
+        self.assertIn(
+            f"{start.year}年{start.month:02d}月{start.day:02d}日", message.body
+        )
+        self.assertNotIn(start.isoformat(), message.body)
 
     def test_changes_requested_then_resubmitted(self):
         """Engineering requests changes; the applicant reads them in a
