@@ -1,8 +1,8 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.tools import format_date
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_date
 
 from .constants import RENOVATION_ACTIVE_STATES
 
