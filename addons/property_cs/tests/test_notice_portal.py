@@ -1,0 +1,116 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import re
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+from .test_notice import NoticeCommon
+
+
+@tagged("post_install", "-at_install")
+class TestNoticePortal(NoticeCommon, HttpCase):
+    """/my/notices over HTTP: a resident lists and opens the notices on
+    display for their project and building, downloads their files and
+    acknowledges them; never another project's or building's notice."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.notice_a = cls._notice(
+            name="Lift maintenance A", requires_ack=True, body="<p>Body of A</p>"
+        )
+        cls.file_a = cls.env["property.notice.attachment"].create(
+            {
+                "notice_id": cls.notice_a.id,
+                "name": "plan-a.txt",
+                "datas": base64.b64encode(b"maintenance plan of A"),
+            }
+        )
+        cls.file_a.action_confirm_no_personal_data()
+        cls.notice_b = cls._notice(
+            name="Garden party B", project_id=cls.project_b.id, requires_ack=True
+        )
+        cls.file_b = cls.env["property.notice.attachment"].create(
+            {
+                "notice_id": cls.notice_b.id,
+                "name": "plan-b.txt",
+                "datas": base64.b64encode(b"secret plan of B"),
+            }
+        )
+        cls.file_b.action_confirm_no_personal_data()
+        cls.notice_b2 = cls._notice(
+            name="Building B2 only",
+            building_ids=[Command.set(cls.building_a2.ids)],
+        )
+        cls.draft_a = cls._notice(name="Draft A not published")
+        for notice in cls.notice_a | cls.notice_b | cls.notice_b2:
+            notice._publish()
+
+    def _listed(self, login):
+        self.authenticate(login, login)
+        response = self.url_open("/my/notices")
+        self.assertEqual(response.status_code, 200)
+        return {int(i) for i in re.findall(r'data-notice-id="(\d+)"', response.text)}
+
+    def _assert_refused(self, url):
+        response = self.url_open(url, allow_redirects=False)
+        self.assertIn(response.status_code, (303, 404), url)
+        if response.status_code == 303:
+            self.assertTrue(response.headers["Location"].endswith("/my/notices"), url)
+        self.assertNotIn("Garden party B", response.text)
+
+    def test_portal_isolation(self):
+        self.assertEqual(self._listed("pcs_owner_a"), {self.notice_a.id})
+        page = self.url_open(f"/my/notices/{self.notice_a.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Body of A", page.text)
+        self.assertIn("plan-a.txt", page.text)
+        file = self.url_open(f"/my/notices/{self.notice_a.id}/file/{self.file_a.id}")
+        self.assertEqual(file.status_code, 200)
+        self.assertEqual(file.content, b"maintenance plan of A")
+        # another project's notice, its file, a file through the wrong notice,
+        # another building's notice, a draft
+        self._assert_refused(f"/my/notices/{self.notice_b.id}")
+        self._assert_refused(f"/my/notices/{self.notice_b.id}/file/{self.file_b.id}")
+        self._assert_refused(f"/my/notices/{self.notice_a.id}/file/{self.file_b.id}")
+        self._assert_refused(f"/my/notices/{self.notice_b2.id}")
+        self._assert_refused(f"/my/notices/{self.draft_a.id}")
+        # the owner of project B sees only B's
+        self.assertEqual(self._listed("pcs_owner_b"), {self.notice_b.id})
+        self._assert_refused(f"/my/notices/{self.notice_a.id}")
+        # the home page counts the notices on display
+        self.authenticate("pcs_tenant_a", "pcs_tenant_a")
+        self.assertEqual(self._listed("pcs_tenant_a"), {self.notice_a.id})
+
+    def test_acknowledge_over_http(self):
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        page = self.url_open(f"/my/notices/{self.notice_a.id}")
+        self.assertIn("o_property_cs_notice_ack", page.text)
+        response = self.url_open(
+            f"/my/notices/{self.notice_a.id}/acknowledge",
+            data={"csrf_token": self.csrf_token()},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_property_cs_notice_acked", response.text)
+        self.assertNotIn(
+            'class="btn btn-primary o_property_cs_notice_ack"', response.text
+        )
+        ack = self.env["property.notice.ack"].search(
+            [("notice_id", "=", self.notice_a.id)]
+        )
+        self.assertEqual(ack.partner_id, self.owner_a)
+        # acknowledging another project's notice records nothing
+        response = self.url_open(
+            f"/my/notices/{self.notice_b.id}/acknowledge",
+            data={"csrf_token": self.csrf_token()},
+        )
+        self.assertFalse(
+            self.env["property.notice.ack"].search(
+                [("notice_id", "=", self.notice_b.id)]
+            )
+        )
+        # the list shows the acknowledgement
+        listing = self.url_open("/my/notices")
+        self.assertIn("Acknowledged", listing.text)
