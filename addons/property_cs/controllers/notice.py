@@ -116,10 +116,10 @@ class PropertyNoticePortal(CustomerPortal):
     def portal_notice_file(self, notice_id, file_id, **kw):
         notice_sudo = self._notice_or_none(notice_id)
         if notice_sudo is None:
-            return request.not_found()
+            raise request.not_found()
         file_sudo = notice_sudo.attachment_ids.filtered(lambda f: f.id == file_id)
         if not file_sudo:
-            return request.not_found()
+            raise request.not_found()
         return (
             request.env["ir.binary"]
             ._get_stream_from(file_sudo, "datas", filename=file_sudo.name)

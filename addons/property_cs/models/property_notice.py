@@ -7,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv.expression import normalize_domain
 
 from .constants import GROUP_SUPERVISOR
-from .property_notice_category import NOTICE_KINDS
 
 # what may not change once the notice is published: it was checked for
 # personal information as it is
@@ -72,9 +71,7 @@ class PropertyNotice(models.Model):
         tracking=True,
         ondelete="restrict",
     )
-    kind = fields.Selection(
-        NOTICE_KINDS, related="category_id.kind", store=True, string="Kind"
-    )
+    kind = fields.Selection(related="category_id.kind", store=True)
     body = fields.Html(string="Text", sanitize=True)
     attachment_ids = fields.One2many(
         "property.notice.attachment", "notice_id", string="Attachments"
@@ -374,6 +371,8 @@ class PropertyNotice(models.Model):
         if not self._workflow_change_allowed():
             locked = [name for name in CONTENT_FIELDS if name in vals]
             if locked and any(notice.state != "draft" for notice in self):
+                # who may not write at all is told so first (access error)
+                self.check_access("write")
                 raise UserError(
                     self.env._(
                         "A published notice cannot be edited: withdraw it to "

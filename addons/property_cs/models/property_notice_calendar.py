@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .property_notice_category import CADENCES
-
 STALE_ACTIVITY = "mail.mail_activity_data_todo"
 
 
@@ -34,7 +32,7 @@ class PropertyNoticeCalendar(models.Model):
         "property.notice.category", required=True, index=True, ondelete="cascade"
     )
     sequence = fields.Integer(related="category_id.sequence", store=True)
-    cadence = fields.Selection(CADENCES, related="category_id.cadence")
+    cadence = fields.Selection(related="category_id.cadence")
     date_since = fields.Date(
         string="Followed Since",
         required=True,
@@ -129,7 +127,14 @@ class PropertyNoticeCalendar(models.Model):
                 "is_displayed": key in displayed,
                 "is_stale": stale,
             }
-            if any(entry[name] != value for name, value in vals.items()):
+            current = {
+                "date_last_published": entry.date_last_published,
+                "last_notice_id": entry.last_notice_id.id,
+                "date_next_due": entry.date_next_due,
+                "is_displayed": entry.is_displayed,
+                "is_stale": entry.is_stale,
+            }
+            if current != vals:
                 entry.write(vals)
 
     def _alert_stale(self):

@@ -125,8 +125,9 @@ class PropertyNoticeCategory(models.Model):
 
         - continuous: stale as long as nothing is on display;
         - annual with a due day (e.g. 31 March, domain_standards B4): each
-          due day needs a publication in the year before it; stale the day
-          after a due day without one;
+          due day needs a publication from six months before it on; stale
+          the day after a due day without one (a late publication covers
+          the day it missed, not the next one);
         - annual, half-yearly, quarterly, monthly: due that interval after
           the last publication, stale the day after; never published: due
           on the day the project is followed from.
@@ -139,7 +140,9 @@ class PropertyNoticeCategory(models.Model):
         if self.cadence == "annual" and self.due_month:
             # the last due day strictly before today is the one that counts
             passed = self._due_day_on_or_before(today - relativedelta(days=1))
-            window_start = passed - relativedelta(years=1) + relativedelta(days=1)
+            # a publication counts for the nearest due day: from six months
+            # before it (a late one counts for the day it missed)
+            window_start = passed - relativedelta(months=6)
             covered = last_published and last_published >= window_start
             if covered or (not last_published and since and since > passed):
                 upcoming = date(passed.year + 1, self.due_month, 1) + relativedelta(

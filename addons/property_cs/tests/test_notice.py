@@ -372,6 +372,15 @@ class TestNoticeCalendar(NoticeCommon):
             annual._next_due(date(2026, 2, 1), date(2026, 4, 1)),
             (date(2027, 3, 31), False),
         )
+        # a report published late covers the day it missed, not the next one
+        self.assertEqual(
+            annual._next_due(date(2025, 4, 10), date(2025, 4, 11)),
+            (date(2026, 3, 31), False),
+        )
+        self.assertEqual(
+            annual._next_due(date(2025, 4, 10), date(2026, 4, 1)),
+            (date(2026, 3, 31), True),
+        )
         # never published: a project followed since after the due day waits
         # for the next one
         self.assertEqual(
@@ -712,7 +721,13 @@ class TestNoticeOutage(NoticeCommon):
             self._publish(notice)
         with self.assertRaises(ValidationError):
             notice.outage_end = datetime(2026, 6, 3, 1, 0)
-        past = self._outage(self.building_a, datetime(2026, 5, 30, 1, 0))
-        past.date_from = date(2026, 5, 29)
+        past = self._notice(
+            category_id=self.cat_outage.id,
+            outage_type="water",
+            outage_start=datetime(2026, 5, 30, 1, 0),
+            outage_end=datetime(2026, 5, 30, 5, 0),
+            date_from=date(2026, 5, 29),
+            date_until=date(2026, 6, 2),
+        )
         with self.assertRaisesRegex(UserError, "already over"):
             self._publish(past)

@@ -3,7 +3,7 @@
 import base64
 import re
 
-from odoo import Command
+from odoo import Command, http
 from odoo.tests import HttpCase, tagged
 
 from .test_notice import NoticeCommon
@@ -90,7 +90,7 @@ class TestNoticePortal(NoticeCommon, HttpCase):
         self.assertIn("o_property_cs_notice_ack", page.text)
         response = self.url_open(
             f"/my/notices/{self.notice_a.id}/acknowledge",
-            data={"csrf_token": self.csrf_token()},
+            data={"csrf_token": http.Request.csrf_token(self)},
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_property_cs_notice_acked", response.text)
@@ -104,7 +104,7 @@ class TestNoticePortal(NoticeCommon, HttpCase):
         # acknowledging another project's notice records nothing
         response = self.url_open(
             f"/my/notices/{self.notice_b.id}/acknowledge",
-            data={"csrf_token": self.csrf_token()},
+            data={"csrf_token": http.Request.csrf_token(self)},
         )
         self.assertFalse(
             self.env["property.notice.ack"].search(
