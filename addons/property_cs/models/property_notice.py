@@ -126,7 +126,7 @@ class PropertyNotice(models.Model):
     ack_ids = fields.One2many(
         "property.notice.ack", "notice_id", string="Acknowledgements"
     )
-    ack_count = fields.Integer(compute="_compute_ack_stats", string="Acknowledged By")
+    ack_count = fields.Integer(compute="_compute_ack_count", string="Acknowledged By")
     ack_unit_count = fields.Integer(
         compute="_compute_ack_stats", string="Units Acknowledged"
     )
@@ -196,19 +196,39 @@ class PropertyNotice(models.Model):
             raise UserError(self.env._("Unsupported search on the notice audience."))
         return self._portal_domain(self.env.user.partner_id)
 
+    @api.depends("ack_ids")
+    def _compute_ack_count(self):
+        """Counted in one query for a list of notices."""
+        data = dict(
+            self.env["property.notice.ack"]
+            .sudo()
+            ._read_group([("notice_id", "in", self.ids)], ["notice_id"], ["__count"])
+        )
+        for notice in self:
+            notice.ack_count = data.get(notice, 0)
+
     @api.depends("ack_ids", "project_id", "building_ids")
     def _compute_ack_stats(self):
+        """Units addressed (with a current owner, tenant or resident) and
+        units acknowledged, counted in the database (a project may have
+        thousands of units); shown on the notice's form."""
+        Link = self.env["property.unit.partner"].sudo()
         for notice in self:
-            acks = notice.sudo().ack_ids
-            units = notice._audience_units()
-            notice.ack_count = len(acks)
-            notice.ack_unit_count = len(acks.unit_id & units)
-            notice.audience_unit_count = len(units)
-            notice.ack_rate = (
-                100.0 * notice.ack_unit_count / notice.audience_unit_count
-                if notice.audience_unit_count
-                else 0.0
+            if not notice.id or not notice.project_id:
+                notice.ack_unit_count = notice.audience_unit_count = 0
+                notice.ack_rate = 0.0
+                continue
+            domain = [*notice._audience_unit_domain(), ("is_current", "=", True)]
+            [[audience]] = Link._read_group(domain, [], ["unit_id:count_distinct"])
+            ack_units = notice.sudo().ack_ids.unit_id
+            [[acked]] = Link._read_group(
+                [*domain, ("unit_id", "in", ack_units.ids)],
+                [],
+                ["unit_id:count_distinct"],
             )
+            notice.audience_unit_count = audience
+            notice.ack_unit_count = acked
+            notice.ack_rate = 100.0 * acked / audience if audience else 0.0
 
     # ------------------------------------------------------------------
     # AUDIENCE
@@ -217,22 +237,18 @@ class PropertyNotice(models.Model):
         """The current unit links (owners, tenants, residents) of the units
         the notice is addressed to."""
         self.ensure_one()
-        unit_domain = (
-            [("building_id", "in", self.building_ids.ids)]
-            if self.building_ids
-            else [("project_id", "=", self.project_id.id)]
-        )
         return (
             self.env["property.unit.partner"]
             .sudo()
-            .search([*unit_domain, ("is_current", "=", True)])
+            .search([*self._audience_unit_domain(), ("is_current", "=", True)])
         )
 
-    def _audience_units(self):
+    def _audience_unit_domain(self):
+        """Unit links of the notice's buildings, else of its project."""
         self.ensure_one()
-        if not self.project_id:
-            return self.env["property.unit"]
-        return self._audience_links().unit_id
+        if self.building_ids:
+            return [("building_id", "in", self.building_ids.ids)]
+        return [("project_id", "=", self.project_id.id)]
 
     @api.model
     def _committee_projects(self, partner):

@@ -626,6 +626,76 @@ class TestNoticeAudience(NoticeCommon):
         # staff read the acknowledgements of their projects
         self.assertEqual(len(Ack.with_user(self.agent).search([])), 2)
 
+    def test_access_per_group(self):
+        """Department staff read, finance drafts, supervisors publish;
+        portal users neither create nor publish nor record an
+        acknowledgement directly; head office reads every project."""
+        department = self.users["department"]
+        self.assertIn(self.notice_a, self._visible(department))
+        with self.assertRaises(AccessError):
+            self.draft_a.with_user(department).write({"name": "x"})
+        finance = self.users["finance"]
+        reminder = self.Notice.with_user(finance).create(
+            {
+                "name": "Fee reminder",
+                "project_id": self.project_a.id,
+                "category_id": self.cat_arrears.id,
+                "body": "<p>Please pay.</p>",
+                "date_until": fields.Date.context_today(self.env.user)
+                + timedelta(days=30),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Only supervisors"):
+            reminder.action_publish()
+        reminder.with_user(self.supervisor).action_publish()
+        self.assertEqual(reminder.state, "published")
+        with self.assertRaises(AccessError):
+            self.Notice.with_user(self.portal_owner).create(
+                {
+                    "name": "Mine",
+                    "project_id": self.project_a.id,
+                    "category_id": self.cat_fees.id,
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["property.notice.ack"].with_user(self.portal_owner).create(
+                {"notice_id": self.notice_a.id, "partner_id": self.owner_a.id}
+            )
+        with self.assertRaises(UserError):
+            self.notice_a.with_user(self.portal_owner).action_withdraw()
+        with self.assertRaises(AccessError):
+            self.env["property.notice.calendar"].with_user(self.portal_owner).search([])
+        with self.assertRaises(AccessError):
+            self.env["property.notice.attachment"].with_user(self.portal_owner).search(
+                []
+            )
+
+    def test_demo_residents(self):
+        """The demo residents over RPC-like calls: owner1 (1幢) and tenant1
+        (2幢) read the project's notices on display, never another
+        project's."""
+        owner1 = self.env.ref("property_cs.demo_user_owner1", raise_if_not_found=False)
+        tenant1 = self.env.ref(
+            "property_cs.demo_user_tenant1", raise_if_not_found=False
+        )
+        licence = self.env.ref(
+            "property_cs.demo_notice_ghy_licence", raise_if_not_found=False
+        )
+        if not (owner1 and tenant1 and licence):
+            self.skipTest("demo data not loaded")
+        other = self._notice(
+            name="Other estate",
+            project_id=self.env.ref("property_cs.demo_project_czy").id,
+        )
+        other._publish()
+        for user in owner1 | tenant1:
+            visible = self._visible(user)
+            self.assertIn(licence, visible)
+            self.assertNotIn(other, visible)
+            self.assertFalse(visible.project_id - licence.project_id)
+            with self.assertRaises(AccessError):
+                other.with_user(user).read(["name"])
+
     def test_committee_member_acknowledges(self):
         self.notice_b.requires_ack = True
         ack = (
