@@ -336,12 +336,14 @@ class PropertyNotice(models.Model):
                     )
                 )
 
-    @api.constrains("date_from", "date_until", "state", "category_id")
+    @api.constrains("date_from", "date_until")
     def _check_display_period(self):
-        """The display period ends on or after its start; once published, a
-        notice of a category with the minimum display period stays at least
-        the project's minimum number of days (default 30, domain_standards
-        B3): until ≥ from + minimum."""
+        """The display period ends on or after its start; the period of a
+        published notice of a category with the minimum display period is
+        at least the project's minimum number of days (default 30,
+        domain_standards B3): until ≥ from + minimum. Checked at publication
+        and when the period of a published notice changes, not when it
+        expires (the setting may have changed since)."""
         for notice in self:
             if notice.date_until and notice.date_until < notice.date_from:
                 raise ValidationError(
@@ -350,7 +352,7 @@ class PropertyNotice(models.Model):
                         notice=notice.name,
                     )
                 )
-            if notice.state != "draft":
+            if notice.state == "published":
                 notice._check_minimum_display()
 
     def _check_minimum_display(self):
@@ -439,6 +441,13 @@ class PropertyNotice(models.Model):
         """What a publication triggers: the publicity calendar of the
         project is refreshed and its to-do completed (the outage call tasks
         are in models/property_notice_outage.py)."""
+        self._refresh_publicity_calendar()
+        return True
+
+    def _refresh_publicity_calendar(self):
+        """Refresh the publicity calendar rows of the notices' projects and
+        categories at once: a publication completes the stale to-do, a
+        withdrawal may make the item stale again."""
         Calendar = self.env["property.notice.calendar"].sudo()
         Calendar._ensure_entries(self.project_id)
         entries = Calendar.search(
@@ -449,10 +458,12 @@ class PropertyNotice(models.Model):
         )
         entries._refresh()
         entries._alert_stale()
-        return True
+        return entries
 
     def _on_withdraw(self):
-        """Hook: what a withdrawal undoes (the outage call tasks)."""
+        """What a withdrawal undoes: the publicity calendar is refreshed (the
+        outage call tasks are in models/property_notice_outage.py)."""
+        self._refresh_publicity_calendar()
         return True
 
     def action_set_archived(self):

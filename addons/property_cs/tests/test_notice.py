@@ -471,6 +471,22 @@ class TestNoticeCalendar(NoticeCommon):
         self.assertTrue(entry.is_displayed)
         self.assertFalse(entry.is_stale)
         self.assertFalse(self._todos(entry))
+        # withdrawn: nothing on display any more
+        notice.with_user(self.supervisor).action_withdraw()
+        self.assertTrue(entry.is_stale)
+        self.assertEqual(len(self._todos(entry)), 1)
+
+    def test_expiry_after_setting_change(self):
+        """A notice published under a shorter minimum still expires."""
+        with freeze_time("2026-05-01 04:00:00"):
+            notice = self._notice(
+                date_from=date(2026, 5, 1), date_until=date(2026, 5, 31)
+            )
+            self._publish(notice)
+        self.project_a.notice_min_display_days = 60
+        with freeze_time("2026-06-02 04:00:00"):
+            self.Notice._cron_expire_notices()
+        self.assertEqual(notice.state, "expired")
 
     def test_quarterly_item(self):
         Calendar = self.env["property.notice.calendar"]
@@ -707,6 +723,27 @@ class TestNoticeAudience(NoticeCommon):
         )
         self.assertEqual(ack.role, "committee")
         self.assertFalse(ack.unit_id)
+
+    def test_portal_list_queries_do_not_grow(self):
+        """Listing the notices of a resident with their acknowledgement
+        counts takes as many queries for 2 notices as for 10."""
+
+        def count_queries():
+            self.env.invalidate_all()
+            Notice = self.Notice.with_user(self.portal_owner)
+            before = self.env.cr.sql_log_count
+            notices = Notice.search(Notice._portal_domain(self.owner_a))
+            notices.mapped("ack_count")
+            notices.sudo().mapped("category_id.name")
+            return len(notices), self.env.cr.sql_log_count - before
+
+        count_queries()  # warm the caches (access rules, fields)
+        few, queries_few = count_queries()
+        for index in range(8):
+            self._notice(name=f"More {index}")._publish()
+        many, queries_many = count_queries()
+        self.assertEqual((few, many), (1, 9))
+        self.assertEqual(queries_few, queries_many)
 
 
 @tagged("post_install", "-at_install")
