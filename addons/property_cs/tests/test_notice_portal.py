@@ -1,10 +1,11 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import json
 import re
 
 from odoo import Command, http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_notice import NoticeCommon
 
@@ -114,3 +115,44 @@ class TestNoticePortal(NoticeCommon, HttpCase):
         # the list shows the acknowledgement
         listing = self.url_open("/my/notices")
         self.assertIn("Acknowledged", listing.text)
+
+    def test_committee_member_over_http(self):
+        """A current committee member of River View (no unit there) lists
+        its notices, not Osmanthus Garden's, and never sees who else
+        acknowledged; after the term the list is empty."""
+        member = self.env["res.partner"].create({"name": "Chair of River View"})
+        new_test_user(
+            self.env,
+            login="pcs_chair_b",
+            groups="base.group_portal",
+            partner_id=member.id,
+        )
+        committee = self.env["property.committee"].create(
+            {
+                "name": "River View committee",
+                "project_id": self.project_b.id,
+                "date_start": "2024-01-01",
+                "member_ids": [Command.create({"partner_id": member.id})],
+            }
+        )
+        self.env["property.notice.ack"]._acknowledge(self.notice_b, self.owner_b)
+        self.assertEqual(self._listed("pcs_chair_b"), {self.notice_b.id})
+        page = self.url_open(f"/my/notices/{self.notice_b.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Garden party B", page.text)
+        self.assertNotIn(self.owner_b.name, page.text)
+        self._assert_refused(f"/my/notices/{self.notice_a.id}")
+        committee.date_end = "2025-01-01"
+        self.assertEqual(self._listed("pcs_chair_b"), set())
+
+    def test_home_counts_notices(self):
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        response = self.url_open(
+            "/my/counters",
+            data=json.dumps(
+                {"jsonrpc": "2.0", "params": {"counters": ["property_notice_count"]}}
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.json()["result"]["property_notice_count"], 1)
+        self.assertIn("/my/notices", self.url_open("/my/home").text)
