@@ -3,8 +3,9 @@
 import base64
 import json
 import re
+from datetime import timedelta
 
-from odoo import Command, http
+from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_notice import NoticeCommon
@@ -156,3 +157,33 @@ class TestNoticePortal(NoticeCommon, HttpCase):
         )
         self.assertEqual(response.json()["result"]["property_notice_count"], 1)
         self.assertIn("/my/notices", self.url_open("/my/home").text)
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeTour(HttpCase):
+    """The demo owner (owner1, in Chinese) acknowledges a notice of their
+    estate in the portal."""
+
+    def test_owner_acknowledges_notice(self):
+        owner = self.env.ref("property_cs.demo_user_owner1", raise_if_not_found=False)
+        if not owner:
+            self.skipTest("demo data not loaded")
+        today = fields.Date.context_today(owner)
+        notice = self.env["property.notice"].create(
+            {
+                "name": "单元门禁系统升级通知",
+                "project_id": self.env.ref("property_cs.demo_project_ghy").id,
+                "category_id": self.env.ref(
+                    "property_cs.property_notice_category_other"
+                ).id,
+                "requires_ack": True,
+                "body": "<p>门禁系统将于本周六升级，届时请使用门禁卡进出。</p>",
+                "date_from": today,
+                "date_until": today + timedelta(days=7),
+            }
+        )
+        notice._publish()
+        self.start_tour("/my", "property_cs_notice_ack_tour", login="owner1")
+        ack = self.env["property.notice.ack"].search([("notice_id", "=", notice.id)])
+        self.assertEqual(ack.partner_id, owner.partner_id)
+        self.assertEqual(ack.role, "owner")
