@@ -154,8 +154,10 @@ class PropertyNoticeCalendar(models.Model):
                         feedback=entry._company_env()._("Published.")
                     )
                 continue
+            # the project manager, if they may open the row (an activity
+            # cannot go to someone who cannot read its document)
             user = entry.project_id.manager_id
-            if open_todos or not user:
+            if open_todos or not user or not entry.with_user(user).has_access("read"):
                 continue
             lang_env = entry._company_env()
             entry.activity_schedule(

@@ -488,6 +488,18 @@ class TestNoticeCalendar(NoticeCommon):
             self.Notice._cron_expire_notices()
         self.assertEqual(notice.state, "expired")
 
+    def test_no_alert_to_manager_without_access(self):
+        """A project manager not assigned to the project gets no to-do (and
+        the nightly job does not fail)."""
+        outsider = new_test_user(
+            self.env, login="pcs_pm_b", groups=GROUP % "manager", name="PM B"
+        )
+        self.project_b.manager_id = outsider
+        entry = self._entry(self.cat_fees, self.project_b)
+        self.env["property.notice.calendar"]._cron_check_publicity_calendar()
+        self.assertTrue(entry.is_stale)
+        self.assertFalse(self._todos(entry))
+
     def test_quarterly_item(self):
         Calendar = self.env["property.notice.calendar"]
         with freeze_time("2026-01-05 02:00:00"):
