@@ -137,10 +137,23 @@ class PropertyNoticeCalendar(models.Model):
             if current != vals:
                 entry.write(vals)
 
+    def _needs_todo(self, today):
+        """Stale, or due within the project's reminder days (the annual
+        report gets its task before 31 March, domain_standards B4)."""
+        self.ensure_one()
+        if self.is_stale:
+            return True
+        days = self.project_id.notice_reminder_days
+        return bool(
+            days and self.date_next_due and (self.date_next_due - today).days <= days
+        )
+
     def _alert_stale(self):
-        """A to-do for the project's manager on each stale entry that has
-        none open yet; entries no longer stale get theirs completed."""
+        """A to-do for the project's manager on each entry that is stale or
+        due within the project's reminder days and has none open yet, due on
+        the due day; entries published since get theirs completed."""
         env = self.env
+        today = env["property.notice"]._notice_today()
         for entry in self:
             open_todos = entry.activity_ids.filtered(
                 lambda a: (
@@ -148,7 +161,7 @@ class PropertyNoticeCalendar(models.Model):
                     and a.res_model == self._name
                 )
             )
-            if not entry.is_stale:
+            if not entry._needs_todo(today):
                 if open_todos:
                     open_todos.action_feedback(
                         feedback=entry._company_env()._("Published.")
@@ -160,20 +173,24 @@ class PropertyNoticeCalendar(models.Model):
             if open_todos or not user or not entry.with_user(user).has_access("read"):
                 continue
             lang_env = entry._company_env()
+            due = entry.date_next_due or today
             entry.activity_schedule(
                 STALE_ACTIVITY,
-                date_deadline=entry.date_next_due or fields.Date.context_today(entry),
+                date_deadline=due,
                 summary=lang_env._(
                     "Publish: %(category)s",
                     category=entry.category_id.with_env(lang_env).name,
                 ),
                 note=lang_env._(
-                    "The publicity item %(category)s of %(project)s is due "
-                    "(last published: %(date)s). Publish a notice of this "
-                    "category.",
+                    "The publicity item %(category)s of %(project)s is due on "
+                    "%(due)s (last published: %(date)s). Publish a notice of "
+                    "this category.",
                     category=entry.category_id.with_env(lang_env).name,
                     project=entry.project_id.name,
-                    date=entry.date_last_published or lang_env._("never"),
+                    due=fields.Date.to_string(due),
+                    date=fields.Date.to_string(entry.date_last_published)
+                    if entry.date_last_published
+                    else lang_env._("never"),
                 ),
                 user_id=user.id,
             )

@@ -22,6 +22,12 @@ class PropertyProject(models.Model):
         help="The special-needs and life-support households of the buildings "
         "are called at least this many hours before a planned outage.",
     )
+    notice_reminder_days = fields.Integer(
+        string="Publicity Reminder (Days)",
+        default=30,
+        help="The project manager gets a to-do this many days before a "
+        "publicity item is due (0: only once it is overdue).",
+    )
     notice_calendar_ids = fields.One2many(
         "property.notice.calendar", "project_id", string="Publicity Calendar"
     )
@@ -29,12 +35,18 @@ class PropertyProject(models.Model):
         compute="_compute_notice_stale_count", string="Stale Publicity Items"
     )
 
-    @api.constrains("notice_min_display_days", "notice_outage_call_hours")
+    @api.constrains(
+        "notice_min_display_days", "notice_outage_call_hours", "notice_reminder_days"
+    )
     def _check_notice_settings(self):
         for project in self:
             if project.notice_min_display_days < 1:
                 raise ValidationError(
                     self.env._("The minimum display period is at least one day.")
+                )
+            if project.notice_reminder_days < 0:
+                raise ValidationError(
+                    self.env._("The publicity reminder cannot be negative.")
                 )
             if project.notice_outage_call_hours < 0:
                 raise ValidationError(

@@ -427,20 +427,28 @@ class TestNoticeCalendar(NoticeCommon):
             )
             self._publish(notice)
         entry = self._entry(self.cat_annual)
-        with freeze_time("2026-03-31 10:00:00"):
+        with freeze_time("2026-02-28 10:00:00"):
             Calendar._cron_check_publicity_calendar()
             self.assertEqual(entry.date_last_published, date(2025, 4, 10))
             self.assertEqual(entry.last_notice_id, notice)
             self.assertEqual(entry.date_next_due, date(2026, 3, 31))
             self.assertFalse(entry.is_stale)
             self.assertFalse(self._todos(entry))
+        # the project's reminder (30 days): the task due 31 March
+        with freeze_time("2026-03-01 10:00:00"):
+            Calendar._cron_check_publicity_calendar()
+            self.assertFalse(entry.is_stale)
+            todo = self._todos(entry)
+            self.assertEqual(len(todo), 1)
+            self.assertEqual(todo.date_deadline, date(2026, 3, 31))
+            self.assertEqual(todo.user_id, self.manager)
+            self.assertIn("Annual Report", todo.summary)
+            self.assertIn("2026-03-31", str(todo.note))
         with freeze_time("2026-04-01 10:00:00"):
             Calendar._cron_check_publicity_calendar()
             self.assertTrue(entry.is_stale)
             todo = self._todos(entry)
             self.assertEqual(len(todo), 1)
-            self.assertEqual(todo.user_id, self.manager)
-            self.assertIn("Annual Report", todo.summary)
             self.assertIn(entry, self.project_a.notice_calendar_ids)
             self.assertGreaterEqual(self.project_a.notice_stale_count, 1)
             # the next night: no second to-do
@@ -487,6 +495,29 @@ class TestNoticeCalendar(NoticeCommon):
         with freeze_time("2026-06-02 04:00:00"):
             self.Notice._cron_expire_notices()
         self.assertEqual(notice.state, "expired")
+
+    def test_reminder_setting(self):
+        """Without reminder days the to-do comes only once overdue."""
+        self.project_a.notice_reminder_days = 0
+        with freeze_time("2026-01-05 02:00:00"):
+            self._publish(
+                self._notice(
+                    name="Public income Q4",
+                    category_id=self.cat_public_income.id,
+                    date_from=date(2026, 1, 5),
+                    date_until=date(2026, 2, 5),
+                )
+            )
+        entry = self._entry(self.cat_public_income)
+        with freeze_time("2026-04-05 02:00:00"):
+            self.env["property.notice.calendar"]._cron_check_publicity_calendar()
+            self.assertFalse(self._todos(entry))
+        self.project_a.notice_reminder_days = 10
+        with freeze_time("2026-03-26 02:00:00"):
+            self.env["property.notice.calendar"]._cron_check_publicity_calendar()
+            self.assertEqual(self._todos(entry).date_deadline, date(2026, 4, 5))
+        with self.assertRaises(ValidationError):
+            self.project_a.notice_reminder_days = -1
 
     def test_no_alert_to_manager_without_access(self):
         """A project manager not assigned to the project gets no to-do (and
