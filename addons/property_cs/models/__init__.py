@@ -131,3 +131,16 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+
+# public notices and the publicity calendar
+from . import notice_privacy
+from . import property_project_notice
+from . import property_notice_category
+from . import property_notice
+from . import property_notice_privacy
+from . import property_notice_outage
+from . import property_notice_attachment
+from . import property_notice_ack
+from . import property_notice_calendar
+from . import property_callback_notice
+from . import property_demo_notice
