@@ -131,3 +131,7 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+from . import property_meeting_action
+from . import property_committee_report
+from . import property_project_committee
+from . import res_partner_committee

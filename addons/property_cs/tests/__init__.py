@@ -55,3 +55,6 @@ from . import test_renovation_works_portal
 from . import test_renovation_application
 from . import test_renovation_portal
 from . import test_property_renovation_deposit
+from . import test_committee
+from . import test_committee_report
+from . import test_committee_portal
