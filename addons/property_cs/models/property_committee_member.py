@@ -206,8 +206,11 @@ class PropertyCommitteeMember(models.Model):
         one chair at a time."""
         for member in self.filtered("active"):
             start, end = member._effective_dates()
-            others = member.committee_id.member_ids.filtered(
-                lambda m, me=member: m != me and m.active
+            others = self.search(
+                [
+                    ("committee_id", "=", member.committee_id.id),
+                    ("id", "!=", member.id),
+                ]
             )
             for other in others:
                 o_start, o_end = other._effective_dates()

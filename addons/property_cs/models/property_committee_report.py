@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html2plaintext
 
 from .constants import OPEN_STATES
 from .res_partner import OWNER_ROLES
@@ -277,11 +278,14 @@ class PropertyCommitteeReport(models.Model):
         """Special maintenance fund requests created in the period, by
         state: count and amount."""
         Request = self.env["property.fund.request"].sudo()
+        date_field = self._fund_date_field()
+        if Request._fields[date_field].type == "date":
+            start, end = self.date_from, self.date_to + relativedelta(days=1)
         rows = Request._read_group(
             [
                 ("project_id", "=", self.project_id.id),
-                ("create_date", ">=", start),
-                ("create_date", "<", end),
+                (date_field, ">=", start),
+                (date_field, "<", end),
             ],
             ["state"],
             ["__count", "amount:sum"],
@@ -293,6 +297,20 @@ class PropertyCommitteeReport(models.Model):
             "count": sum(row[1] for row in rows),
             "amount": sum(row[2] or 0.0 for row in rows),
         }
+
+    @api.model
+    def _fund_date_field(self):
+        """The date a fund request was made: its own request or submission
+        date when the model has one, else its creation."""
+        fields_ = self.env["property.fund.request"]._fields
+        return next(
+            (
+                name
+                for name in ("date_request", "date_submitted")
+                if name in fields_ and fields_[name].store
+            ),
+            "create_date",
+        )
 
     def _figures_meetings(self, start, end):
         Meeting = self.env["property.meeting"].sudo()
@@ -365,7 +383,7 @@ class PropertyCommitteeReport(models.Model):
         """What the work plan holds that must not reach the committee:
         phone numbers, identity numbers, names of the project's owners."""
         self.ensure_one()
-        text = fields.Html.html_to_inner_content(self.work_plan or "") or ""
+        text = html2plaintext(self.work_plan or "") if self.work_plan else ""
         found = []
         if MOBILE_PATTERN.search(text) or LANDLINE_PATTERN.search(text):
             found.append(self.env._("a phone number"))

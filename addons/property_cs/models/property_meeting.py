@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
 
 MEETING_STATES = [
     ("planned", "Planned"),
@@ -172,10 +173,7 @@ class PropertyMeeting(models.Model):
                 raise UserError(
                     self.env._("Only a planned meeting can be recorded as held.")
                 )
-            if (
-                not meeting.minutes
-                or not fields.Html.html_to_inner_content(meeting.minutes).strip()
-            ):
+            if is_html_empty(meeting.minutes):
                 raise UserError(
                     self.env._(
                         "Write the minutes of %(meeting)s before recording it as held.",

@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -13,6 +14,12 @@ from .common import PropertyCsCommon
 class CommitteeCommon(PropertyCsCommon):
     """A committee of project A (2025-2027) with owner A as chair, and one of
     project B with its owner."""
+
+    @contextmanager
+    def _raises(self, exception, regex):
+        """assertRaisesRegex that rolls back what the failed call wrote."""
+        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
+            yield
 
     @classmethod
     def setUpClass(cls):
@@ -132,11 +139,11 @@ class TestCommitteeMembership(CommitteeCommon):
 
     def test_members_are_owners_of_the_project(self):
         Member = self.env["property.committee.member"]
-        with self.assertRaisesRegex(ValidationError, "does not own a unit"):
+        with self._raises(ValidationError, "does not own a unit"):
             Member.create(
                 {"committee_id": self.committee_a.id, "partner_id": self.tenant_a.id}
             )
-        with self.assertRaisesRegex(ValidationError, "does not own a unit"):
+        with self._raises(ValidationError, "does not own a unit"):
             Member.create(
                 {"committee_id": self.committee_a.id, "partner_id": self.owner_b.id}
             )
@@ -153,7 +160,7 @@ class TestCommitteeMembership(CommitteeCommon):
 
     def test_one_chair_one_seat_and_terms(self):
         Member = self.env["property.committee.member"]
-        with self.assertRaisesRegex(ValidationError, "already has a chair"):
+        with self._raises(ValidationError, "already has a chair"):
             Member.create(
                 {
                     "committee_id": self.committee_a.id,
@@ -161,7 +168,7 @@ class TestCommitteeMembership(CommitteeCommon):
                     "role": "chair",
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "already a member"):
+        with self._raises(ValidationError, "already a member"):
             Member.create(
                 {"committee_id": self.committee_a.id, "partner_id": self.owner_a.id}
             )
@@ -175,11 +182,11 @@ class TestCommitteeMembership(CommitteeCommon):
                 "date_start": "2026-05-01",
             }
         )
-        with self.assertRaisesRegex(ValidationError, "starts before the term"):
+        with self._raises(ValidationError, "starts before the term"):
             self.member_a.date_start = "2024-06-01"
-        with self.assertRaisesRegex(ValidationError, "ends after the term"):
+        with self._raises(ValidationError, "ends after the term"):
             self.committee_a.date_end = "2026-01-31"
-        with self.assertRaisesRegex(ValidationError, "overlaps"):
+        with self._raises(ValidationError, "overlaps"):
             self.env["property.committee"].create(
                 {
                     "name": "Overlapping",
@@ -219,7 +226,7 @@ class TestCommitteeMeeting(CommitteeCommon):
         meeting = self._meeting()
         self.assertEqual(meeting.committee_id, self.committee_a)
         self.assertEqual(meeting.state, "planned")
-        with self.assertRaisesRegex(UserError, "minutes"):
+        with self._raises(UserError, "minutes"):
             meeting.action_held()
         meeting.minutes = "<p>Lift quotes to be compared.</p>"
         meeting.action_held()
@@ -227,7 +234,7 @@ class TestCommitteeMeeting(CommitteeCommon):
         self.assertEqual(meeting.date_held, date(2026, 5, 20))
         with self.assertRaises(UserError):
             meeting.with_user(self.agent).write({"state": "planned"})
-        with self.assertRaisesRegex(ValidationError, "needs the committee"):
+        with self._raises(ValidationError, "needs the committee"):
             self.env["property.meeting"].create(
                 {
                     "name": "No committee",

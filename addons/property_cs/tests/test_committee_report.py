@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .test_committee import CommitteeCommon
 
@@ -90,26 +91,37 @@ class CommitteeReportCommon(CommitteeCommon):
                 "date_reported": "2026-05-05 02:00:00",
             }
         )
-        with freeze_time("2026-05-15 02:00:00"):
-            cls.env["property.fund.request"].create(
-                [
-                    {
-                        "project_id": cls.project_a.id,
-                        "purpose": "Lift ropes of B1",
-                        "amount": 48000.0,
-                    },
-                    {
-                        "project_id": cls.project_a.id,
-                        "purpose": "Roof waterproofing",
-                        "amount": 120000.0,
-                    },
-                    {
-                        "project_id": cls.project_b.id,
-                        "purpose": "Pump",
-                        "amount": 9000.0,
-                    },
-                ]
+        requests = cls.env["property.fund.request"].create(
+            [
+                {
+                    "project_id": cls.project_a.id,
+                    "purpose": "Lift ropes of B1",
+                    "amount": 48000.0,
+                },
+                {
+                    "project_id": cls.project_a.id,
+                    "purpose": "Roof waterproofing",
+                    "amount": 120000.0,
+                },
+                {
+                    "project_id": cls.project_b.id,
+                    "purpose": "Pump",
+                    "amount": 9000.0,
+                },
+            ]
+        )
+        # made in May (the creation date is the database's clock)
+        date_field = cls.env["property.committee.report"]._fund_date_field()
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE property_fund_request SET %s = %s WHERE id IN %s",
+                SQL.identifier(date_field),
+                "2026-05-15 02:00:00",
+                tuple(requests.ids),
             )
+        )
+        requests.invalidate_recordset()
         cls.pack = cls.env["property.committee.report"].create(
             {
                 "project_id": cls.project_a.id,
@@ -222,7 +234,7 @@ class TestCommitteeReport(CommitteeReportCommon):
             ("<p>Thanks to Zhang Wei for the help.</p>", "Zhang Wei"),
         ):
             self.pack.work_plan = text
-            with self.assertRaisesRegex(UserError, reason):
+            with self._raises(UserError, reason):
                 manager_pack.action_publish()
         self.pack.work_plan = "<p>Lift ropes replaced in 2026.</p>"
         manager_pack.action_publish()
