@@ -251,3 +251,56 @@ class PropertyCommitteeMember(models.Model):
             "active_model": "res.partner",
         }
         return action
+
+    # ------------------------------------------------------------------
+    # Daily check
+    # ------------------------------------------------------------------
+    def _still_owner_on(self, day):
+        """Whether the member still owns (or co-owns) a unit of the project."""
+        self.ensure_one()
+        return bool(
+            self.sudo().partner_id.unit_link_ids.filtered(
+                lambda link: (
+                    link.role in OWNER_ROLES
+                    and link.unit_id.project_id == self.project_id
+                    and link.date_start
+                    and link._is_current_on(day)
+                )
+            )
+        )
+
+    @api.model
+    def _cron_check_members_still_owners(self):
+        """A current member who no longer owns a unit of the project (sold
+        it) cannot stay on the committee (D-23): the project manager gets a
+        to-do on the committee to end the membership, once."""
+        Committee = self.env["property.committee"]
+        today = Committee._today()
+        asked = self.browse()
+        for member in self.sudo().search(self._current_domain()):
+            if member._still_owner_on(today):
+                continue
+            committee = member.committee_id
+            manager = member.project_id.manager_id
+            if not manager:
+                continue
+            company = committee.company_id or self.env.company
+            env = self.with_context(lang=company._property_lang()).env
+            summary = env._(
+                "%(partner)s no longer owns a unit of %(project)s",
+                partner=member.partner_id.name,
+                project=member.project_id.name,
+            )
+            if committee.activity_ids.filtered(lambda a, s=summary: a.summary == s):
+                continue
+            committee.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=env._(
+                    "Committee members are owners of the project: set the end "
+                    "date of the membership (and record the replacement)."
+                ),
+                user_id=manager.id,
+            )
+            asked |= member
+        return asked

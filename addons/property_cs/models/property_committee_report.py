@@ -212,9 +212,11 @@ class PropertyCommitteeReport(models.Model):
             received, ["kind", "state"], ["__count"]
         ):
             by_kind[kind or "none"][state or "none"] = count
-        # done in the period (or closed in it without a done step)
+        # done in the period, or closed in it without a done step (records
+        # entered as handled without either date count when reported)
         handled = project + [
             ("state", "in", HANDLED_STATES),
+            "|",
             "|",
             "&",
             ("date_done", ">=", start),
@@ -224,6 +226,13 @@ class PropertyCommitteeReport(models.Model):
             ("date_done", "=", False),
             ("date_closed", ">=", start),
             ("date_closed", "<", end),
+            "&",
+            "&",
+            "&",
+            ("date_done", "=", False),
+            ("date_closed", "=", False),
+            ("date_reported", ">=", start),
+            ("date_reported", "<", end),
         ]
         complaint = [("kind", "=", "complaint")]
         figures = {

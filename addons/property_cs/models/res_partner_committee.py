@@ -58,7 +58,8 @@ class ResPartner(models.Model):
     def _cron_refresh_committee_members(self):
         """Terms start and end without any write: recompute the committee
         criterion (and so the key-customer flag) of every partner whose
-        stored value differs from their memberships today."""
+        stored value differs from their memberships today; ask the project
+        manager to end the memberships of members who sold their units."""
         flagged = self.sudo().search([("is_committee_member", "=", True)])
         current = self.browse()._property_committee_current_partners()
         stale = (flagged - current) | (current - flagged)
@@ -66,4 +67,5 @@ class ResPartner(models.Model):
             self.env.add_to_compute(self._fields["is_committee_member"], stale)
             stale.flush_recordset(["is_committee_member"])
             self._refresh_key_customer(stale)
+        self.env["property.committee.member"]._cron_check_members_still_owners()
         return stale

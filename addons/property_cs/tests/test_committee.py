@@ -386,3 +386,38 @@ class TestCommitteeAccess(CommitteeCommon):
             self.env["property.committee.member"].with_user(self.portal_owner).search(
                 []
             )
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-05-10 04:00:00")
+class TestCommitteeOwnership(CommitteeCommon):
+    def test_member_who_sold_gets_manager_todo(self):
+        """A member who sold their unit stays a member until the manager
+        ends the membership: the daily pass asks them to, once."""
+        link = self.unit_a1.partner_link_ids.filtered(
+            lambda link: link.partner_id == self.owner_a
+        )
+        Member = self.env["property.committee.member"]
+        self.assertFalse(Member._cron_check_members_still_owners())
+        link.date_end = "2026-04-30"
+        self.env["res.partner"]._cron_refresh_committee_members()
+        todo = self.committee_a.activity_ids
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, self.manager)
+        self.assertIn("Zhang Wei no longer owns a unit", todo.summary)
+        self.assertFalse(Member._cron_check_members_still_owners(), "once")
+        self.member_a.date_end = "2026-05-09"
+        self.assertFalse(self.owner_a.is_committee_member)
+        self.assertFalse(Member._cron_check_members_still_owners())
+
+    def test_grant_portal_access(self):
+        """The member line opens Odoo's portal wizard for the owner."""
+        action = self.member_a.action_grant_portal()
+        self.assertEqual(action["res_model"], "portal.wizard")
+        self.assertEqual(action["context"]["active_ids"], self.owner_a.ids)
+        self.assertTrue(self.member_a.has_portal_access, "pcs_owner_a")
+        spouse = self.env["property.committee.member"].create(
+            {"committee_id": self.committee_a.id, "partner_id": self.owner_a_spouse.id}
+        )
+        self.assertFalse(spouse.has_portal_access)
+

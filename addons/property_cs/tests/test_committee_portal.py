@@ -160,6 +160,10 @@ class TestCommitteePortalHttp(CommitteePortalCommon, HttpCase):
         self.assertIn("Review the quotes", html)
         self.assertIn("/my/notices", html)
         self.assertIn("/my/letters", html)
+        # the roster: names and roles of the current members, nothing more
+        self.assertIn("Zhang Wei", html)
+        for private in ("13800000001", "88886666", "zhang.wei@example.com", "B1-101"):
+            self.assertNotIn(private, html)
         page = self.url_open(f"/my/committee/reports/{self.pack.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Lift ropes replaced in B1", page.text)
