@@ -435,7 +435,9 @@ class PropertyCommitteeReport(models.Model):
             )
 
     def action_compute_figures(self):
-        """Take the figures from the data (drafts only)."""
+        """Take the figures from the data (drafts only), for those who may
+        edit the pack (the snapshot is then written as superuser)."""
+        self.check_access("write")
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(
                 self.env._("The figures of a shared report pack are frozen.")

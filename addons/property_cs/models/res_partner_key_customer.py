@@ -24,6 +24,8 @@ class ResPartner(models.Model):
     # computed from the committee memberships (res_partner_committee.py)
     is_committee_member = fields.Boolean(
         string="Owners' Committee Member",
+        help="A current member of the project's owners' committee (from the "
+        "committee's members and terms).",
         compute="_compute_is_committee_member",
         store=True,
         compute_sudo=True,

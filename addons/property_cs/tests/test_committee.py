@@ -293,6 +293,31 @@ class TestCommitteeMeeting(CommitteeCommon):
         action.action_reopen()
         self.assertEqual(len(action.activity_ids), 1)
 
+    def test_department_closes_its_action_items(self):
+        """Department staff read the meetings of their project and close
+        the action items given to them; they do not edit meetings."""
+        engineer = self.users["department"]
+        meeting = self._meeting()
+        action = self.env["property.meeting.action"].create(
+            {
+                "meeting_id": meeting.id,
+                "name": "Replace the lobby lights",
+                "user_id": engineer.id,
+                "date_due": "2026-05-31",
+            }
+        )
+        self.assertEqual(
+            self.env["property.meeting"]
+            .with_user(engineer)
+            .search([("id", "=", meeting.id)]),
+            meeting,
+        )
+        with self.assertRaises(AccessError):
+            meeting.with_user(engineer).write({"location": "Lobby"})
+        action.with_user(engineer).action_done()
+        self.assertEqual(action.state, "done")
+        self.assertFalse(action.activity_ids)
+
     def test_cancel_meeting_cancels_open_items(self):
         meeting = self._meeting()
         action = self.env["property.meeting.action"].create(
@@ -420,4 +445,3 @@ class TestCommitteeOwnership(CommitteeCommon):
             {"committee_id": self.committee_a.id, "partner_id": self.owner_a_spouse.id}
         )
         self.assertFalse(spouse.has_portal_access)
-

@@ -289,4 +289,8 @@ class TestCommitteeReport(CommitteeReportCommon):
         with self.assertRaises(AccessError):
             self.pack.with_user(self.users["finance"]).write({"work_plan": "x"})
         with self.assertRaises(AccessError):
+            self.pack.with_user(self.users["finance"]).action_compute_figures()
+        self.pack.with_user(self.agent).action_compute_figures()
+        self.assertTrue(self.pack.figures)
+        with self.assertRaises(AccessError):
             Report.with_user(self.users["department"]).search([])
