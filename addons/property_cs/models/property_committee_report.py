@@ -388,16 +388,22 @@ class PropertyCommitteeReport(models.Model):
     # ------------------------------------------------------------------
     # Personal data check
     # ------------------------------------------------------------------
-    def _personal_data_found(self):
-        """What the work plan holds that must not reach the committee:
-        phone numbers, identity numbers, names of the project's owners."""
-        self.ensure_one()
-        text = html2plaintext(self.work_plan or "") if self.work_plan else ""
+    @api.model
+    def _numbers_found(self, text):
+        """Phone and identity numbers in ``text``, as the kinds found."""
         found = []
         if MOBILE_PATTERN.search(text) or LANDLINE_PATTERN.search(text):
             found.append(self.env._("a phone number"))
         if ID_NUMBER_PATTERN.search(text):
             found.append(self.env._("an identity number"))
+        return found
+
+    def _personal_data_found(self):
+        """What the work plan holds that must not reach the committee:
+        phone numbers, identity numbers, names of the project's owners."""
+        self.ensure_one()
+        text = html2plaintext(self.work_plan or "") if self.work_plan else ""
+        found = self._numbers_found(text)
         owners = (
             self.env["property.unit.partner"]
             .sudo()

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import is_html_empty
+from odoo.tools import html2plaintext, is_html_empty
 
 MEETING_STATES = [
     ("planned", "Planned"),
@@ -167,7 +167,8 @@ class PropertyMeeting(models.Model):
     # ------------------------------------------------------------------
     def action_held(self):
         """Record the meeting as held: its minutes are required (important
-        matters in writing, D-23)."""
+        matters in writing, D-23); the minutes of a committee meeting, read
+        by the members in the portal, hold no phone or identity number."""
         for meeting in self:
             if meeting.state != "planned":
                 raise UserError(
@@ -178,6 +179,21 @@ class PropertyMeeting(models.Model):
                     self.env._(
                         "Write the minutes of %(meeting)s before recording it as held.",
                         meeting=meeting.display_name,
+                    )
+                )
+            found = (
+                self.env["property.committee.report"]._numbers_found(
+                    html2plaintext(meeting.minutes)
+                )
+                if meeting.kind == "committee"
+                else []
+            )
+            if found:
+                raise UserError(
+                    self.env._(
+                        "The minutes are read by the committee members in the "
+                        "portal: remove %(found)s first.",
+                        found="; ".join(found),
                     )
                 )
             meeting._workflow_write(

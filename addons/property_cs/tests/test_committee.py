@@ -228,6 +228,9 @@ class TestCommitteeMeeting(CommitteeCommon):
         self.assertEqual(meeting.state, "planned")
         with self._raises(UserError, "minutes"):
             meeting.action_held()
+        meeting.minutes = "<p>Mr Zhang (13912345678) will collect the quotes.</p>"
+        with self._raises(UserError, "phone number"):
+            meeting.action_held()
         meeting.minutes = "<p>Lift quotes to be compared.</p>"
         meeting.action_held()
         self.assertEqual(meeting.state, "held")
