@@ -714,9 +714,8 @@ class DemoPortfolio:
         )
         self.identity(owner1, "330106")
         for index in (1, 2, 3):
-            member = p[f"demo_partner_committee_{index}"]
-            member["is_committee_member"] = True
-            self.identity(member)
+            # membership itself: demo/property_committee_demo.xml (computed)
+            self.identity(p[f"demo_partner_committee_{index}"])
         p["demo_partner_committee_1"].update(
             owner_group="civil_servant",
             personality_type="analytical",
@@ -1210,7 +1209,6 @@ class DemoPortfolio:
             "owner_group",
             "id_document_type",
             "id_number",
-            "is_committee_member",
             "is_committee_preparatory",
             "is_influential",
             "is_prejudiced",

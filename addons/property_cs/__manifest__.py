@@ -29,6 +29,7 @@
         "security/ir.model.access.csv",
         "security/property_cs_security.xml",
         "security/property_notices_security.xml",
+        "security/property_committee_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -117,6 +118,10 @@
         "wizard/property_notice_publish_views.xml",
         "views/property_notice_views.xml",
         "views/property_notice_portal_templates.xml",
+        "data/property_committee_data.xml",
+        "report/property_committee_reports.xml",
+        "views/property_committee_views.xml",
+        "views/property_committee_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -133,6 +138,7 @@
         "demo/property_renovation_app_demo.xml",
         "demo/property_renovation_deposit_demo.xml",
         "demo/property_notice_demo.xml",
+        "demo/property_committee_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,3 +8,4 @@ from . import renovation_verify
 from . import renovation_violation
 from . import renovation
 from . import notice
+from . import committee

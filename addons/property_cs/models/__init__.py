@@ -144,3 +144,7 @@ from . import property_notice_ack
 from . import property_notice_calendar
 from . import property_callback_notice
 from . import property_demo_notice
+from . import property_meeting_action
+from . import property_committee_report
+from . import property_project_committee
+from . import res_partner_committee

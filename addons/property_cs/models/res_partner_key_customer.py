@@ -21,8 +21,16 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Key customers (D-5)
     # ------------------------------------------------------------------
+    # computed from the committee memberships (res_partner_committee.py)
     is_committee_member = fields.Boolean(
-        string="Owners' Committee Member", tracking=True, groups=PROPERTY_GROUPS
+        string="Owners' Committee Member",
+        help="A current member of the project's owners' committee (from the "
+        "committee's members and terms).",
+        compute="_compute_is_committee_member",
+        store=True,
+        compute_sudo=True,
+        tracking=True,
+        groups=PROPERTY_GROUPS,
     )
     is_committee_preparatory = fields.Boolean(
         string="Committee Preparatory Group", tracking=True, groups=PROPERTY_GROUPS
@@ -77,7 +85,8 @@ class ResPartner(models.Model):
 
         Computed: holds at least the company's threshold (default 5 %) of a
         project's total floor area; is or represents an organisation owning
-        units. Manual: committee member, preparatory group, influential,
+        units; is a current member of an owners' committee (D-23).
+        Manual: preparatory group, influential,
         prejudiced; special needs, life support or frail living alone (shown
         without details, which only special-needs officers read).
         """

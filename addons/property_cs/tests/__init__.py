@@ -57,3 +57,6 @@ from . import test_renovation_portal
 from . import test_property_renovation_deposit
 from . import test_notice
 from . import test_notice_portal
+from . import test_committee
+from . import test_committee_report
+from . import test_committee_portal

@@ -40,10 +40,27 @@ class PropertyCsCommon(BaseCommon):
         cls.owner_a.write(
             {
                 "id_number": INTERNAL_ID_NUMBER,
-                "is_committee_member": True,
                 "special_needs": "Wheelchair user",
                 "handling_note": "Prefers calls after 18:00",
             }
+        )
+        cls._make_committee_member(cls.owner_a, cls.project_a)
+
+    @classmethod
+    def _make_committee_member(cls, partner, project):
+        """Make ``partner`` a current member of an owners' committee of
+        ``project`` (the key-customer criterion is computed from it)."""
+        committee = cls.env["property.committee"].search(
+            [("project_id", "=", project.id)], limit=1
+        ) or cls.env["property.committee"].create(
+            {
+                "name": f"Owners' Committee of {project.name}",
+                "project_id": project.id,
+                "date_start": "2020-01-01",
+            }
+        )
+        return cls.env["property.committee.member"].create(
+            {"committee_id": committee.id, "partner_id": partner.id}
         )
 
     def flush_tracking(self):

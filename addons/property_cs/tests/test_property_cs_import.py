@@ -190,7 +190,7 @@ class TestPropertyCsImport(TransactionCase):
         self.assertIn("18:00", staff_view.handling_tip)
         self.assertTrue(zhang_wei.is_key_customer)
         self.assertIn(
-            terms["Member of the owners' committee."],
+            terms["Enthusiastic and influential."],
             staff_view.key_customer_reasons,
         )
         self.assertTrue(self._sample("partner_huang_qiang").is_prejudiced)

@@ -114,9 +114,8 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
 class TestPropertyCsBackofficeTour(PropertyCsCommon, HttpCase):
     def test_owner_file_tour(self):
         """Tour: an agent finds an owner, sees the tip, reasons and masked ID."""
-        self.owner_a.write(
-            {"id_number": "110101199003071234", "is_committee_member": True}
-        )
+        self.owner_a.write({"id_number": "110101199003071234"})
+        self._make_committee_member(self.owner_a, self.project_a)
         self.agent.write({"password": "pcs_agent"})
         self.start_tour(
             "/odoo/action-property_cs.res_partner_action_owner",

@@ -74,16 +74,28 @@ class TestPropertyKeyCustomer(PropertyCsCommon):
         self.assertIn("Hengda Trading", contact.key_customer_reasons)
 
     def test_manual_criteria(self):
-        """Committee, influence and prejudice are ticked by staff and explained."""
+        """Preparatory group, influence and prejudice are ticked by staff and
+        explained."""
         owner = self.tenant_a
         self.assertFalse(owner.is_key_customer)
-        owner.is_committee_member = True
+        owner.is_committee_preparatory = True
         owner.is_prejudiced = True
         self.assertTrue(owner.is_key_customer)
-        self.assertIn("owners' committee", owner.key_customer_reasons)
+        self.assertIn("preparatory group", owner.key_customer_reasons)
         self.assertIn("prejudiced", owner.key_customer_reasons)
-        owner.write({"is_committee_member": False, "is_prejudiced": False})
+        owner.write({"is_committee_preparatory": False, "is_prejudiced": False})
         self.assertFalse(owner.is_key_customer)
+
+    def test_committee_member_criterion(self):
+        """Committee membership is computed from the owners' committee (not
+        ticked) and explained."""
+        self.assertFalse(self.owner_a.is_key_customer)
+        member = self._make_committee_member(self.owner_a, self.project_a)
+        self.assertTrue(self.owner_a.is_committee_member)
+        self.assertTrue(self.owner_a.is_key_customer)
+        self.assertIn("owners' committee", self.owner_a.key_customer_reasons)
+        member.active = False
+        self.assertFalse(self.owner_a.is_key_customer)
 
     def test_ended_ownership_refreshed_by_cron(self):
         """When an ownership ends, the nightly refresh drops the area reason."""
