@@ -28,6 +28,7 @@
         "security/property_cs_groups.xml",
         "security/ir.model.access.csv",
         "security/property_cs_security.xml",
+        "security/property_fundreg_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -112,6 +113,11 @@
         "views/account_portal_templates.xml",
         "views/res_config_settings_renovation_views.xml",
         "views/property_renovation_portal_templates.xml",
+        "data/property_fundreg_data.xml",
+        "views/property_fund_views.xml",
+        "views/property_register_views.xml",
+        "views/property_service_contract_views.xml",
+        "views/property_register_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -127,6 +133,7 @@
         "demo/property_renovation_works_demo.xml",
         "demo/property_renovation_app_demo.xml",
         "demo/property_renovation_deposit_demo.xml",
+        "demo/property_fundreg_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -131,3 +131,8 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+from . import property_project_fundreg
+from . import property_fund_quotation
+from . import property_register_entry
+from . import property_service_contract
+from . import property_service_contract_reminder

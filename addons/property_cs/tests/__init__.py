@@ -55,3 +55,6 @@ from . import test_renovation_works_portal
 from . import test_renovation_application
 from . import test_renovation_portal
 from . import test_property_renovation_deposit
+from . import test_fund_request
+from . import test_register
+from . import test_service_contract
