@@ -207,10 +207,7 @@ class PropertyFundRequest(models.Model):
     def _compute_amount(self):
         for request in self:
             chosen = request.quotation_ids.filtered("selected")[:1]
-            if chosen:
-                request.amount = chosen.amount
-            elif not request.amount:
-                request.amount = 0.0
+            request.amount = chosen.amount if chosen else request.amount or 0.0
 
     @api.depends("quotation_ids.selected", "quotation_ids.vendor_id")
     def _compute_vendor_id(self):
@@ -388,7 +385,7 @@ class PropertyFundRequest(models.Model):
                     "The owners' committee has not decided on this emergency "
                     "request within %(days)s days. The district housing "
                     "authority may be asked to arrange the repair.",
-                    days=request.project_id.fund_emergency_decision_days,
+                    days=(request.date_decision_due - request.date_submitted).days,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
