@@ -136,3 +136,4 @@ from . import property_fund_quotation
 from . import property_register_entry
 from . import property_service_contract
 from . import property_service_contract_reminder
+from . import property_ticket_register

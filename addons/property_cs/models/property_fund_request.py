@@ -272,7 +272,7 @@ class PropertyFundRequest(models.Model):
 
     @api.constrains("building_ids", "committee_id", "meeting_id", "project_id")
     def _check_same_project(self):
-        for request in self:
+        for request in self.sudo():
             others = (
                 request.building_ids.project_id
                 | request.committee_id.project_id

@@ -185,7 +185,8 @@ class PropertyRegisterEntry(models.Model):
     @api.depends("project_id", "counterpart_type", "date")
     def _compute_committee_id(self):
         for entry in self:
-            if entry.committee_id.project_id == entry.project_id and entry.committee_id:
+            committee = entry.sudo().committee_id
+            if committee and committee.project_id == entry.project_id:
                 continue
             entry.committee_id = (
                 entry.project_id._fundreg_current_committee(entry.date)

@@ -190,7 +190,7 @@ class PropertyServiceContract(models.Model):
 
     @api.constrains("committee_id", "project_id")
     def _check_committee(self):
-        for contract in self:
+        for contract in self.sudo():
             if (
                 contract.committee_id
                 and contract.committee_id.project_id != contract.project_id

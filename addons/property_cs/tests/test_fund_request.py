@@ -137,7 +137,9 @@ class TestFundRequest(FundregCommon):
             request.vote_area_pct = 120.0
         with self.assertRaises(ValidationError):
             self._request(
-                quotations=False, building_ids=[Command.set(self.building_b.ids)]
+                user=self.env.user,
+                quotations=False,
+                building_ids=[Command.set(self.building_b.ids)],
             )
 
     def test_form_shows_emergency_fields(self):

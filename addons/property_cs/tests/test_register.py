@@ -160,6 +160,12 @@ class TestRegister(RegisterCommon):
         )
         entry = self._entry(ticket_id=ticket.id, complaint_id=complaint.id)
         self.assertEqual(entry.ticket_id, ticket)
+        self.assertEqual(ticket.register_entry_count, 1)
+        self.assertEqual(complaint.register_entry_count, 1)
+        action = complaint.action_view_register_entries()
+        self.assertEqual(
+            self.env["property.register.entry"].search(action["domain"]), entry
+        )
         with self.assertRaises(ValidationError):
             self._entry(ticket_id=complaint.id)
         other = self.env["property.ticket"].create(
