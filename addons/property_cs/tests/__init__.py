@@ -58,3 +58,4 @@ from . import test_property_renovation_deposit
 from . import test_fund_request
 from . import test_register
 from . import test_service_contract
+from . import test_fundreg_demo

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import INTERNAL_MARKERS
 from .fundreg_common import T0, FundregCommon, at
 
 # 2 March 2026 + 15 days, end of the day in Shanghai (UTC+8)
@@ -266,6 +267,11 @@ class TestRegisterPortalLetters(RegisterCommon):
 
 @tagged("post_install", "-at_install")
 class TestRegisterPortalHttp(RegisterCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._tag_owner_with_internal_data()
+
     def test_my_letters_pages(self):
         shared = self._entry(subject="Parking letter", summary="Please answer")
         internal = self._entry(counterpart_type="government", subject="Fire check")
@@ -277,6 +283,10 @@ class TestRegisterPortalHttp(RegisterCommon, HttpCase):
         page = self.url_open(f"/my/letters/{shared.id}")
         self.assertIn("Please answer", page.text)
         self.assertIn("access_token=", page.text)
+        for url in ("/my", "/my/letters", f"/my/letters/{shared.id}"):
+            html = self.url_open(url).text
+            for marker in INTERNAL_MARKERS:
+                self.assertNotIn(marker, html, f"{marker!r} leaked in {url}")
         page = self.url_open(f"/my/letters/{internal.id}")
         self.assertTrue(page.url.endswith("/my/letters"))
         self.assertNotIn("Fire check", page.text)
