@@ -431,7 +431,8 @@ class PropertyFundRequest(models.Model):
     def _submit_blockers(self):
         """What stops the submission to the committee, in one list: the
         amount, at least one quotation with its file and the one chosen,
-        the emergency's reason (G2)."""
+        the emergency's reason and the report certifying it (G2: a
+        qualified body certifies the emergency in Shanghai)."""
         self.ensure_one()
         blockers = []
         if not self.quotation_ids:
@@ -444,6 +445,13 @@ class PropertyFundRequest(models.Model):
             blockers.append(self.env._("Give the amount requested."))
         if self.is_emergency and not self.emergency_reason:
             blockers.append(self.env._("Say why the request is an emergency."))
+        if self.is_emergency and not self.document_ids:
+            blockers.append(
+                self.env._(
+                    "Attach the inspection or safety report that certifies the "
+                    "emergency."
+                )
+            )
         if not self.committee_id:
             blockers.append(self.env._("Choose the owners' committee."))
         return blockers

@@ -415,7 +415,8 @@ class PropertyRegisterEntry(models.Model):
     def action_register(self):
         """Register the letter: it gets its number (incoming and outgoing
         series); important matters are in writing, so the document must be
-        attached. An outgoing reply marks the letter it answers replied."""
+        attached. A reply (ours to a letter received, or theirs to a letter
+        we sent) marks the letter it answers replied."""
         self._check_staff()
         self._check_state(("draft",))
         for entry in self:
@@ -433,7 +434,7 @@ class PropertyRegisterEntry(models.Model):
             )
             name = self.env["ir.sequence"].sudo().next_by_code(code) or "/"
             entry._workflow_write({"state": "open", "name": name})
-            if entry.direction == "out" and entry.reply_to_id:
+            if entry.reply_to_id:
                 entry.reply_to_id._mark_replied(entry.date)
         return True
 

@@ -31,6 +31,8 @@ class TestFundRequest(FundregCommon):
                 Command.create(self._quotation_vals(18000.0)),
                 Command.create(self._quotation_vals(21000.0, selected=False)),
             ]
+        if vals.get("is_emergency"):
+            values["document_ids"] = [Command.set(self._attachment("report.pdf").ids)]
         values.update(vals)
         Request = self.env["property.fund.request"].with_user(user or self.agent)
         return Request.create(values)
@@ -89,11 +91,13 @@ class TestFundRequest(FundregCommon):
             request.action_submit()
 
     def test_submission_lists_what_is_missing(self):
-        request = self._request(quotations=False, committee_id=False, is_emergency=True)
+        request = self._request(
+            quotations=False, committee_id=False, is_emergency=True, document_ids=[]
+        )
         with self.assertRaises(UserError) as error:
             request.action_submit()
         message = str(error.exception)
-        for text in ("quotation", "amount", "emergency", "committee"):
+        for text in ("quotation", "amount", "emergency", "committee", "safety report"):
             self.assertIn(text, message)
         request.write(
             {

@@ -138,6 +138,25 @@ class TestRegister(RegisterCommon):
         entry.action_file()
         self.assertEqual(entry.state, "filed")
 
+    def test_their_reply_to_our_letter(self):
+        """An outgoing letter expecting an answer is followed up; their
+        letter registered in reply meets it."""
+        ours = self._entry(
+            direction="out", counterpart_type="developer", subject="Leaking roof"
+        )
+        self.assertEqual(self._row(ours).state, "running")
+        theirs = self._entry(
+            counterpart_type="developer",
+            subject="Re: leaking roof",
+            reply_required=False,
+            reply_to_id=ours.id,
+            date=date(2026, 3, 9),
+        )
+        self.assertEqual(ours.state, "replied")
+        self.assertEqual(ours.date_replied, date(2026, 3, 9))
+        self.assertEqual(self._row(ours).state, "met")
+        self.assertEqual(theirs.state, "open")
+
     def test_no_reply_needed_no_deadline(self):
         entry = self._entry(reply_required=False, file_location="Binder 1")
         self.assertFalse(entry.date_reply_due)
