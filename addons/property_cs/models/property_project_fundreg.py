@@ -56,6 +56,12 @@ class PropertyProject(models.Model):
         help="Months before the service contract ends when renewal talks with "
         "the owners' committee start.",
     )
+    contract_filing_days = fields.Integer(
+        string="File the Contract Within (days)",
+        default=30,
+        help="Days after signing by which the service contract is filed with "
+        "the housing authority.",
+    )
     contract_notice_lead_days = fields.Integer(
         string="Remind Notice Dates (days ahead)",
         default=14,
@@ -70,6 +76,7 @@ class PropertyProject(models.Model):
         "contract_report_days",
         "contract_renewal_months",
         "contract_notice_lead_days",
+        "contract_filing_days",
     )
     def _check_fundreg_settings(self):
         for project in self:

@@ -27,6 +27,7 @@ REMINDER_KINDS = [
     ("company_notice", "Non-Renewal Notice Date"),
     ("owner_notice", "Dismissal Notice Date"),
     ("handover", "Handover After Dismissal"),
+    ("filing", "Contract Filing"),
 ]
 MANAGER_GROUP = "property_cs.group_property_cs_manager"
 
@@ -37,8 +38,10 @@ class PropertyServiceContract(models.Model):
 
     A daily job turns the calendar into to-dos for the person in charge,
     each fired once per period (``property.service.contract.reminder``
-    keeps what was fired): the financial report to the committee after
-    each quarter or half-year (project setting), next year's plan and
+    keeps what was fired): filing the signed contract with the housing
+    authority within the project's days (30; Beijing 15), the financial
+    report to the committee after each quarter or half-year (project
+    setting), next year's plan and
     budget in December, renewal talks the project's months before the end
     (default 3), the last day for the company's written notice that it
     will not renew (90 days before the end, Civil Code Art. 947) and for
@@ -93,6 +96,11 @@ class PropertyServiceContract(models.Model):
     )
     date_signed = fields.Date(string="Signed On", tracking=True)
     date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_filed_authority = fields.Date(
+        string="Filed with the Authority On",
+        tracking=True,
+        help="The day the signed contract was filed with the housing authority.",
+    )
     date_end = fields.Date(
         string="End",
         tracking=True,
@@ -359,6 +367,24 @@ class PropertyServiceContract(models.Model):
         def covers(day):
             return self.date_start <= day and (not end or day <= end)
 
+        # filing the signed contract with the housing authority
+        if self.date_signed and not self.date_filed_authority:
+            deadline = self.date_signed + timedelta(
+                days=max(project.contract_filing_days, 0)
+            )
+            if today <= deadline:
+                due.append(
+                    {
+                        "kind": "filing",
+                        "period": fields.Date.to_string(self.date_signed),
+                        "date_deadline": deadline,
+                        "summary": env._(
+                            "File the service contract with the housing "
+                            "authority by %(date)s",
+                            date=fields.Date.to_string(deadline),
+                        ),
+                    }
+                )
         # the financial report of the last quarter or half-year
         key, start, period_end = self._report_period(today)
         deadline = period_end + timedelta(days=max(project.contract_report_days, 0))

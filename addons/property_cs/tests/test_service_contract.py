@@ -166,6 +166,29 @@ class TestServiceContract(FundregCommon):
         self._run(day(2026, 7, 4))
         self.assertEqual(contract.state, "ended")
 
+    def test_filing_with_the_authority(self):
+        """Once in force, the signed contract is filed with the housing
+        authority within the project's days (30); the reminder fires once
+        and not at all when the filing date is recorded."""
+        with freeze_time(day(2025, 12, 22)):
+            contract = self._contract()
+            self.env["property.service.contract"]._cron_contract_calendar()
+        filing = self._fired(contract, "filing")
+        self.assertEqual(filing.date_deadline, date(2026, 1, 19))
+        self.assertIn("2026-01-19", filing.summary)
+        self._run(day(2026, 1, 5))
+        self.assertEqual(len(self._fired(contract, "filing")), 1)
+        self.project_a.contract_filing_days = 15
+        other = self._contract(
+            name="Next",
+            date_signed=date(2028, 12, 1),
+            date_start=date(2029, 1, 1),
+            date_end=date(2031, 12, 31),
+            date_filed_authority=date(2028, 12, 3),
+        )
+        self._run(day(2028, 12, 5))
+        self.assertFalse(self._fired(other, "filing"))
+
     def test_activation_checks(self):
         contract = self._contract(activate=False, document_ids=[])
         with self.assertRaisesRegex(UserError, "signed contract"):
