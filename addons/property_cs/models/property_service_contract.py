@@ -41,15 +41,15 @@ class PropertyServiceContract(models.Model):
     keeps what was fired): filing the signed contract with the housing
     authority within the project's days (30; Beijing 15), the financial
     report to the committee after each quarter or half-year (project
-    setting), next year's plan and
-    budget in December, renewal talks the project's months before the end
-    (default 3), the last day for the company's written notice that it
-    will not renew (90 days before the end, Civil Code Art. 947) and for
-    the owners' notice of dismissal at the end (60 days, Art. 946). A
-    dismissal notified during the term ends the contract 60 days later
-    (Art. 946) with a to-do to prepare the handover of premises,
-    facilities and records (Art. 949). The contract in force gives the
-    project its contract end (prepayments and refunds use it)."""
+    setting), next year's plan and budget in December, renewal talks the
+    project's months before the end (default 3), the last day for the
+    company's written notice that it will not renew (90 days before the
+    end, Civil Code Art. 947) and for the owners' notice of dismissal at
+    the end (60 days, Art. 946). A dismissal notified during the term ends
+    the contract 60 days later (Art. 946) with a to-do to prepare the
+    handover of premises, facilities and records (Art. 949). The contract
+    in force gives the project its contract end (prepayments and refunds
+    use it)."""
 
     _name = "property.service.contract"
     _description = "Property Service Contract"

@@ -54,8 +54,13 @@ class TestFundRequest(FundregCommon):
         """Draft → submitted → approved → works → done → published, each
         step with its checks; the chosen quotation sets amount and vendor;
         no decision deadline without the emergency flag."""
-        request = self._request()
+        request = self._request(document_ids=[Command.set(self._attachment().ids)])
         self.assertTrue(request.name.startswith("WXZJ"))
+        self.assertEqual(request.document_ids.res_id, request.id)
+        self.assertEqual(
+            set(request.quotation_ids.attachment_ids.mapped("res_model")),
+            {"property.fund.request"},
+        )
         self.assertEqual(request.amount, 18000.0)
         self.assertEqual(request.vendor_id, self.vendor)
         request.action_submit()

@@ -62,6 +62,10 @@ class TestServiceContract(FundregCommon):
         self.assertFalse(open_ended.date_company_notice)
         self.assertEqual(contract.user_id, self.manager)
         self.assertEqual(self.project_a.service_contract_end, date(2027, 6, 30))
+        contract.date_end = date(2027, 12, 31)
+        self.assertEqual(self.project_a.service_contract_end, date(2027, 12, 31))
+        open_ended.date_end = date(2040, 1, 1)  # a draft does not count
+        self.assertEqual(self.project_a.service_contract_end, date(2027, 12, 31))
 
     def test_quarterly_report_once_per_quarter(self):
         contract = self._contract()
