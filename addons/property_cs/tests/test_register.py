@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import INTERNAL_MARKERS
@@ -282,6 +282,49 @@ class TestRegisterPortalLetters(RegisterCommon):
         # the committee's term ended: its members read nothing any more
         with freeze_time(datetime(2029, 1, 2, 2, 0)):
             self.assertFalse(Entry._portal_letters(self.owner_a))
+
+
+@tagged("post_install", "-at_install")
+class TestRegisterForm(RegisterCommon):
+    def test_form_committee_and_sharing(self):
+        """The committee of the project is proposed for a committee letter
+        and the entry is shared with it; another counterpart is not shared
+        unless ticked."""
+        with Form(self.env["property.register.entry"].with_user(self.agent)) as form:
+            form.project_id = self.project_a
+            form.subject = "Parking"
+            self.assertEqual(form.committee_id, self.committee_a)
+            self.assertTrue(form.addressed_to_committee)
+            form.counterpart_type = "government"
+            self.assertFalse(form.addressed_to_committee)
+            form.reply_required = True
+            self.assertTrue(form.date_reply_due)
+        self.assertEqual(form.record.state, "draft")
+
+    def test_letters_list_queries_do_not_grow(self):
+        """The committee's letter list costs the same number of queries
+        for 2 letters as for 12."""
+        Entry = self.env["property.register.entry"]
+
+        def count():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            letters = Entry._portal_letters(self.owner_a, limit=20)
+            shown = [
+                (letter.name, letter.date, letter.direction, letter.subject)
+                + (letter.reply_required, letter.date_reply_due, letter.state)
+                for letter in letters
+            ]
+            return len(shown), self.env.cr.sql_log_count - before
+
+        for _i in range(2):
+            self._entry()
+        few, few_queries = count()
+        for _i in range(10):
+            self._entry()
+        many, many_queries = count()
+        self.assertEqual((few, many), (2, 12))
+        self.assertEqual(few_queries, many_queries)
 
 
 @tagged("post_install", "-at_install")
