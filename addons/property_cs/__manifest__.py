@@ -30,6 +30,7 @@
         "security/property_cs_security.xml",
         "security/property_notices_security.xml",
         "security/property_committee_security.xml",
+        "security/property_fundreg_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -122,6 +123,11 @@
         "report/property_committee_reports.xml",
         "views/property_committee_views.xml",
         "views/property_committee_portal_templates.xml",
+        "data/property_fundreg_data.xml",
+        "views/property_fund_views.xml",
+        "views/property_register_views.xml",
+        "views/property_service_contract_views.xml",
+        "views/property_register_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -139,6 +145,7 @@
         "demo/property_renovation_deposit_demo.xml",
         "demo/property_notice_demo.xml",
         "demo/property_committee_demo.xml",
+        "demo/property_fundreg_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,3 +9,4 @@ from . import renovation_violation
 from . import renovation
 from . import notice
 from . import committee
+from . import register

@@ -148,3 +148,9 @@ from . import property_meeting_action
 from . import property_committee_report
 from . import property_project_committee
 from . import res_partner_committee
+from . import property_project_fundreg
+from . import property_fund_quotation
+from . import property_register_entry
+from . import property_service_contract
+from . import property_service_contract_reminder
+from . import property_ticket_register

@@ -60,3 +60,7 @@ from . import test_notice_portal
 from . import test_committee
 from . import test_committee_report
 from . import test_committee_portal
+from . import test_fund_request
+from . import test_register
+from . import test_service_contract
+from . import test_fundreg_demo
