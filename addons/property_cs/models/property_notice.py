@@ -251,34 +251,6 @@ class PropertyNotice(models.Model):
         return [("project_id", "=", self.project_id.id)]
 
     @api.model
-    def _committee_projects(self, partner):
-        """The projects where ``partner`` is a current member of the owners'
-        committee: within the member's and the committee's term (the same
-        rule as property.committee.member._current_domain of the committee
-        part)."""
-        today = self._notice_today()
-        members = (
-            self.env["property.committee.member"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", partner.id),
-                    "|",
-                    ("date_start", "=", False),
-                    ("date_start", "<=", today),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", today),
-                    ("committee_id.date_start", "<=", today),
-                    "|",
-                    ("committee_id.date_end", "=", False),
-                    ("committee_id.date_end", ">=", today),
-                ]
-            )
-        )
-        return members.committee_id.project_id
-
-    @api.model
     def _portal_domain(self, partner):
         """The notices on display to ``partner`` in the portal: those of the
         projects and buildings where they currently own, rent or live in a
@@ -288,7 +260,7 @@ class PropertyNotice(models.Model):
         if not partner:
             return [("id", "=", False)]
         units = self.env["property.unit.partner"]._portal_current_units(partner)
-        committee_projects = self._committee_projects(partner)
+        committee_projects = partner._property_committee_projects()
         return [
             *self._displayed_domain(),
             "|",

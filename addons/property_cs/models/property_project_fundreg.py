@@ -12,9 +12,6 @@ class PropertyProject(models.Model):
 
     _inherit = "property.project"
 
-    committee_ids = fields.One2many(
-        "property.committee", "project_id", string="Owners' Committees"
-    )
     fund_emergency_decision_days = fields.Integer(
         string="Emergency Fund Decision (days)",
         default=7,
@@ -116,52 +113,3 @@ class PropertyProject(models.Model):
         )
         users = group.sudo().users if group else self.env["res.users"]
         return users.filtered(lambda u: u.active and self in u.property_project_ids)[:1]
-
-    def _fundreg_current_committee(self, date=None):
-        """The owners' committee of this project whose term covers ``date``
-        (today by default), the latest one if several."""
-        self.ensure_one()
-        date = date or self.env["property.unit.partner"]._property_today()
-        return (
-            self.env["property.committee"]
-            .sudo()
-            .search(
-                [
-                    ("project_id", "=", self.id),
-                    ("date_start", "<=", date),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", date),
-                ],
-                order="date_start desc, id desc",
-                limit=1,
-            )
-        )
-
-    @api.model
-    def _fundreg_committee_projects(self, partner):
-        """The projects where ``partner`` is a current member of a current
-        committee today (company time zone). The same logic as the
-        committee part's ``res.partner._property_committee_projects()``,
-        kept here until both are merged."""
-        today = self.env["property.unit.partner"]._property_today()
-        memberships = (
-            self.env["property.committee.member"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", partner.id),
-                    "|",
-                    ("date_start", "=", False),
-                    ("date_start", "<=", today),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", today),
-                    ("committee_id.date_start", "<=", today),
-                    "|",
-                    ("committee_id.date_end", "=", False),
-                    ("committee_id.date_end", ">=", today),
-                ]
-            )
-        )
-        return memberships.committee_id.project_id

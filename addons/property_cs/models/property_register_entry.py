@@ -189,7 +189,9 @@ class PropertyRegisterEntry(models.Model):
             if committee and committee.project_id == entry.project_id:
                 continue
             entry.committee_id = (
-                entry.project_id._fundreg_current_committee(entry.date)
+                self.env["property.committee"]
+                .sudo()
+                ._current_for_project(entry.project_id, entry.date)
                 if entry.project_id
                 else False
             )
@@ -507,7 +509,7 @@ class PropertyRegisterEntry(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _portal_letters_domain(self, partner):
-        projects = self.env["property.project"]._fundreg_committee_projects(partner)
+        projects = partner._property_committee_projects()
         return [
             ("project_id", "in", projects.ids),
             ("addressed_to_committee", "=", True),
