@@ -28,6 +28,7 @@
         "security/property_cs_groups.xml",
         "security/ir.model.access.csv",
         "security/property_cs_security.xml",
+        "security/property_movein_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -103,6 +104,7 @@
         "views/property_renovation_verify_templates.xml",
         "views/property_access_log_views.xml",
         "views/property_cs_menus.xml",
+        "views/property_movein_handover_stub_views.xml",
         "views/property_ticket_complaint_views.xml",
         "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
@@ -112,6 +114,9 @@
         "views/account_portal_templates.xml",
         "views/res_config_settings_renovation_views.xml",
         "views/property_renovation_portal_templates.xml",
+        "data/property_movein_data.xml",
+        "views/property_movein_views.xml",
+        "views/property_movein_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -127,6 +132,7 @@
         "demo/property_renovation_works_demo.xml",
         "demo/property_renovation_app_demo.xml",
         "demo/property_renovation_deposit_demo.xml",
+        "demo/property_movein_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

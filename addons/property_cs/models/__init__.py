@@ -131,3 +131,7 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+from . import property_project_movein
+from . import property_movein_fee
+from . import property_movein_slot
+from . import property_handover_booking

@@ -12,3 +12,7 @@ from . import property_collection_report_wizard
 # renovation: application and review
 from . import property_renovation_decision
 from . import property_renovation_sign
+
+# move-in
+from . import property_movein_slot_generate
+from . import property_handover_book
