@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_datetime
 
 from .property_handover import PropertyHandover as CoreHandover
 from .property_movein_slot import format_hours
@@ -447,9 +448,45 @@ class PropertyHandover(models.Model):
             days.setdefault(slot.date, []).append(slot)
         return list(days.items())
 
+    def _portal_movein_texts(self, can_change):
+        """The sentences of the portal page that carry a number, a time or
+        the phone, in the current language."""
+        self.ensure_one()
+        project = self.project_id
+        call = (
+            self.env._(
+                "Please call the customer-service centre (%(phone)s).",
+                phone=project.hotline,
+            )
+            if project.hotline
+            else self.env._("Please call the customer-service centre.")
+        )
+        texts = {
+            "cutoff": self.env._(
+                "Times can be booked, moved or cancelled online until %(hours)s "
+                "hours before they start.",
+                hours=project.movein_booking_cutoff_hours,
+            ),
+            "no_slot": self.env._("No time is open for booking at the moment.")
+            + " "
+            + call,
+            "locked": self.env._("It can no longer be changed online.") + " " + call,
+            "deadline": "",
+        }
+        if can_change:
+            tz = self.partner_id.tz or project.tz or "UTC"
+            texts["deadline"] = self.env._(
+                "You can move or cancel it online until %(deadline)s.",
+                deadline=format_datetime(
+                    self.env, self.booking_deadline, tz=tz, dt_format="short"
+                ),
+            )
+        return texts
+
     def _portal_movein_values(self, partner):
         """What the owner sees of the handover: the notice, the appointment
-        and the times to choose; never the staff's internal notes."""
+        and the times to choose; never the staff's internal notes nor who
+        else booked."""
         self.ensure_one()
         batch = self.batch_id.sudo()
         can_change = (
@@ -468,7 +505,7 @@ class PropertyHandover(models.Model):
             "format_hours": format_hours,
             "can_book": self.state == "notified" and batch.state == "open",
             "can_change": can_change,
-            "cutoff_hours": self.project_id.movein_booking_cutoff_hours,
+            "texts": self._portal_movein_texts(can_change),
         }
 
     def _portal_book(self, partner, slot_id):

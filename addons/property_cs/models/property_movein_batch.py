@@ -80,6 +80,7 @@ class PropertyMoveinBatch(models.Model):
         tracking=True,
     )
     documents_to_bring = fields.Text(
+        string="Documents to Bring",
         compute="_compute_from_project",
         store=True,
         readonly=False,
