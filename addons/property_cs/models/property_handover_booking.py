@@ -218,13 +218,11 @@ class PropertyHandover(models.Model):
             raise UserError(
                 self.env._(
                     "Your appointment starts in less than %(hours)s hours: it "
-                    "can no longer be changed online. Please call the "
-                    "customer-service centre%(phone)s.",
+                    "can no longer be changed online.",
                     hours=self.project_id.movein_booking_cutoff_hours,
-                    phone=f" ({self.project_id.hotline})"
-                    if self.project_id.hotline
-                    else "",
                 )
+                + " "
+                + self._movein_call_text()
             )
 
     def _movein_book(self, slot, channel="desk"):
@@ -448,19 +446,22 @@ class PropertyHandover(models.Model):
             days.setdefault(slot.date, []).append(slot)
         return list(days.items())
 
+    def _movein_call_text(self):
+        """Please call the centre (with the project's hotline)."""
+        self.ensure_one()
+        if self.project_id.hotline:
+            return self.env._(
+                "Please call the customer-service centre (%(phone)s).",
+                phone=self.project_id.hotline,
+            )
+        return self.env._("Please call the customer-service centre.")
+
     def _portal_movein_texts(self, can_change):
         """The sentences of the portal page that carry a number, a time or
         the phone, in the current language."""
         self.ensure_one()
         project = self.project_id
-        call = (
-            self.env._(
-                "Please call the customer-service centre (%(phone)s).",
-                phone=project.hotline,
-            )
-            if project.hotline
-            else self.env._("Please call the customer-service centre.")
-        )
+        call = self._movein_call_text()
         texts = {
             "cutoff": self.env._(
                 "Times can be booked, moved or cancelled online until %(hours)s "

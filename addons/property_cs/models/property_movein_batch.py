@@ -100,7 +100,7 @@ class PropertyMoveinBatch(models.Model):
         "the fees in the notice.",
     )
     fee_total = fields.Monetary(
-        compute="_compute_fee_total", currency_field="currency_id"
+        string="Total Fees", compute="_compute_fee_total", currency_field="currency_id"
     )
     booking_cutoff_hours = fields.Integer(
         related="project_id.movein_booking_cutoff_hours",
