@@ -102,7 +102,7 @@ class PropertyMoveinPortal(CustomerPortal):
         except (AccessError, UserError, ValidationError) as exc:
             request.env.invalidate_all()
             return self._movein_page(handover_sudo, error=exc.args[0])
-        return request.redirect(f"{handover_sudo.access_url}?done=1")
+        return request.redirect(f"{handover_sudo._movein_portal_url()}?done=1")
 
     @http.route(
         ["/my/movein/<int:handover_id>/book"],

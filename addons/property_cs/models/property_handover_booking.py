@@ -87,9 +87,17 @@ class PropertyHandover(models.Model):
                 handover.display_name = unit or handover.env._("New Handover")
 
     def _compute_access_url(self):
+        """The move-in page, unless the handover part points the handover
+        to its record page (which links back to the move-in pages)."""
         super()._compute_access_url()
         for handover in self:
-            handover.access_url = f"/my/movein/{handover.id}"
+            if not handover.access_url or handover.access_url == "#":
+                handover.access_url = handover._movein_portal_url()
+
+    def _movein_portal_url(self):
+        """The owner's move-in page of the handover: notice and booking."""
+        self.ensure_one()
+        return f"/my/movein/{self.id}"
 
     def write(self, vals):
         result = super().write(vals)
@@ -352,6 +360,14 @@ class PropertyHandover(models.Model):
         cancelled), in the current language."""
         self.ensure_one()
         slot = self.slot_id
+        if event == "reminder":
+            return self.env._(
+                "Please book the time of the handover of %(unit)s: the handover "
+                "period ends on %(date)s. Choose a time in the owners' portal, "
+                "under Move-in.",
+                unit=self.unit_id.complete_name,
+                date=self.batch_id.date_end or "-",
+            )
         if event == "cancelled":
             return self.env._(
                 "Your move-in appointment for %(unit)s is cancelled. Please "

@@ -280,8 +280,8 @@ class PropertyMoveinBatch(models.Model):
         missing = handovers.filtered(lambda h: not h.partner_id)
         if missing:
             env = self._company_env()
-            self.message_post(
-                body=env._(
+            self._post_note(
+                env._(
                     "No owner is registered for %(units)s: enter the owner on "
                     "their handover before sending the move-in notice.",
                     units=", ".join(missing.unit_id.mapped("complete_name")),
@@ -308,6 +308,12 @@ class PropertyMoveinBatch(models.Model):
             )
         for handover in handovers:
             handover._workflow_write({"state": "cancelled"})
+
+    def _post_note(self, body):
+        """A note on the batch by the current user (staff without an email
+        address too)."""
+        self.ensure_one()
+        self.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
 
     def _company_env(self):
         """The environment in the company's language, for what the system
@@ -370,7 +376,28 @@ class PropertyMoveinBatch(models.Model):
                     "Still without an owner: %(units)s.",
                     units=", ".join((todo - ready).unit_id.mapped("complete_name")),
                 )
-            batch.message_post(body=body)
+            batch._post_note(body)
+        return True
+
+    def action_remind_not_booked(self):
+        """Remind the owners who have the notice but no appointment yet
+        (mail and portal, in their language)."""
+        self._check_state(("open",))
+        for batch in self:
+            waiting = batch.handover_ids.filtered(lambda h: h.state == "notified")
+            if not waiting:
+                raise UserError(
+                    self.env._(
+                        "Every notified owner of %(batch)s has booked.",
+                        batch=batch.name,
+                    )
+                )
+            waiting._movein_check_desk_user()
+            waiting._movein_notify_owner("reminder")
+            env = batch._company_env()
+            batch._post_note(
+                env._("Reminder to book sent to %(count)s owners.", count=len(waiting))
+            )
         return True
 
     def action_close(self):

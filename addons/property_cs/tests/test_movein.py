@@ -41,6 +41,8 @@ class MoveinCommon(PropertyCsCommon):
             }
         )
         cls.engineer = cls.users["department"]
+        # the demo staff have no email address: the move-in works without
+        cls.agent.partner_id.email = False
         cls.batch = cls.env["property.movein.batch"].create(
             {
                 "name": "B1 first move-in",
@@ -165,6 +167,31 @@ class TestMoveinBatch(MoveinCommon):
         self.assertEqual(handovers[self.unit_a2].state, "notified")
         with self.assertRaises(UserError):
             self.batch.with_user(self.agent).action_send_notice()
+
+    def test_remind_owners_not_booked(self):
+        """The owners notified but not booked get a reminder; once all have
+        booked there is nobody to remind."""
+        handovers = self._open_and_notify()
+        slot = self._slot(DAY_1, 9.0, 10.0, capacity=2)
+        handovers[self.unit_a1].with_user(self.agent).action_book_slot(slot.id)
+        waiting = handovers[self.unit_a3]
+        before = waiting.message_ids
+        self.batch.with_user(self.agent).action_remind_not_booked()
+        reminder = waiting.message_ids - before
+        self.assertEqual(len(reminder), 1)
+        self.assertIn(self.owner_b, reminder.partner_ids)
+        self.assertIn("2030-03-20", reminder.body)
+        self.assertFalse(
+            handovers[self.unit_a1].message_ids.filtered(
+                lambda m: "Please book the time" in (m.body or "")
+            )
+        )
+        self.assertIn(
+            "Reminder to book sent to 1 owners", self.batch.message_ids[0].body
+        )
+        waiting.with_user(self.agent).action_book_slot(slot.id)
+        with self.assertRaisesRegex(UserError, "has booked"):
+            self.batch.with_user(self.agent).action_remind_not_booked()
 
     def test_generate_slots(self):
         """Days x times x staff, in the project's time zone, without the
