@@ -301,6 +301,29 @@ class TestMoveinBooking(MoveinCommon):
         self.assertTrue(event.active)
         self.assertEqual(event.start, datetime(2030, 3, 6, 1, 0))
 
+    def test_desk_books_with_wizard(self):
+        """The desk books and moves with the wizard; a cancelled handover
+        leaves no event in the staff member's calendar."""
+        handovers = self._open_and_notify()
+        mine = handovers[self.unit_a1]
+        action = mine.with_user(self.agent).action_open_book_wizard()
+        Wizard = self.env[action["res_model"]].with_user(self.agent)
+        wizard_form = Form(Wizard.with_context(**action["context"]))
+        wizard_form.slot_id = self.slot_2
+        wizard_form.save().action_confirm()
+        self.assertEqual(mine.slot_id, self.slot_2)
+        self.assertEqual(mine.booking_channel, "desk")
+        wizard_form = Form(Wizard.with_context(**action["context"]))
+        self.assertEqual(wizard_form.current_slot_id, self.slot_2)
+        wizard_form.slot_id = self.slot_3
+        wizard_form.save().action_confirm()
+        self.assertEqual(mine.slot_id, self.slot_3)
+        event = mine.calendar_event_id
+        self.assertTrue(event.active)
+        mine._workflow_write({"state": "cancelled"})
+        self.assertFalse(event.active)
+        self.assertFalse(self.slot_3.is_full)
+
     def test_book_refusals(self):
         """A draft handover (no notice yet), a slot of another batch, a past
         slot and the same slot again are refused; only the desk books."""
@@ -349,6 +372,9 @@ class TestMoveinBooking(MoveinCommon):
             self.assertEqual(mine.booking_deadline, datetime(2030, 3, 4, 1, 0))
             values = mine._portal_movein_values(self.owner_a)
             self.assertTrue(values["can_change"])
+            # the deadline in the owner's (here the project's) time zone
+            self.assertIn("9:00", values["texts"]["deadline"])
+            self.assertIn("24 hours", values["texts"]["cutoff"])
             # slot_0 starts within the cut-off: not offered, refused
             offered = [s for __, slots in values["slot_days"] for s in slots]
             self.assertNotIn(slot_0, offered)
