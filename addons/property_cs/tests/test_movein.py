@@ -183,7 +183,7 @@ class TestMoveinBatch(MoveinCommon):
         self.assertIn("2030-03-20", reminder.body)
         self.assertFalse(
             handovers[self.unit_a1].message_ids.filtered(
-                lambda m: "Please book the time" in (m.body or "")
+                lambda m: "handover period ends on" in (m.body or "")
             )
         )
         self.assertIn(
