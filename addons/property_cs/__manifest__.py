@@ -31,6 +31,7 @@
         "security/property_notices_security.xml",
         "security/property_committee_security.xml",
         "security/property_fundreg_security.xml",
+        "security/property_movein_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -106,6 +107,7 @@
         "views/property_renovation_verify_templates.xml",
         "views/property_access_log_views.xml",
         "views/property_cs_menus.xml",
+        "views/property_movein_handover_stub_views.xml",
         "views/property_ticket_complaint_views.xml",
         "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
@@ -128,6 +130,9 @@
         "views/property_register_views.xml",
         "views/property_service_contract_views.xml",
         "views/property_register_portal_templates.xml",
+        "data/property_movein_data.xml",
+        "views/property_movein_views.xml",
+        "views/property_movein_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -146,6 +151,7 @@
         "demo/property_notice_demo.xml",
         "demo/property_committee_demo.xml",
         "demo/property_fundreg_demo.xml",
+        "demo/property_movein_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -10,3 +10,4 @@ from . import renovation
 from . import notice
 from . import committee
 from . import register
+from . import movein

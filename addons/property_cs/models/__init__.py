@@ -154,3 +154,7 @@ from . import property_register_entry
 from . import property_service_contract
 from . import property_service_contract_reminder
 from . import property_ticket_register
+from . import property_project_movein
+from . import property_movein_fee
+from . import property_movein_slot
+from . import property_handover_booking

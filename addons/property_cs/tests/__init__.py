@@ -64,3 +64,5 @@ from . import test_fund_request
 from . import test_register
 from . import test_service_contract
 from . import test_fundreg_demo
+from . import test_movein
+from . import test_movein_portal

@@ -13,3 +13,7 @@ from . import property_collection_report_wizard
 from . import property_renovation_decision
 from . import property_renovation_sign
 from . import property_notice_publish
+
+# move-in
+from . import property_movein_slot_generate
+from . import property_handover_book
