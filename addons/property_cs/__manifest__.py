@@ -28,6 +28,7 @@
         "security/property_cs_groups.xml",
         "security/ir.model.access.csv",
         "security/property_cs_security.xml",
+        "security/property_handover_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -112,6 +113,11 @@
         "views/account_portal_templates.xml",
         "views/res_config_settings_renovation_views.xml",
         "views/property_renovation_portal_templates.xml",
+        "data/property_handover_data.xml",
+        "report/property_handover_reports.xml",
+        "wizard/property_handover_sign_views.xml",
+        "views/property_handover_views.xml",
+        "views/property_handover_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -127,6 +133,7 @@
         "demo/property_renovation_works_demo.xml",
         "demo/property_renovation_app_demo.xml",
         "demo/property_renovation_deposit_demo.xml",
+        "demo/property_handover_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -131,3 +131,14 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+
+# handover day (issue 14, part "handover")
+from . import property_handover_line_mixin
+from . import property_handover_document_type
+from . import property_handover_document
+from . import property_handover_key
+from . import property_meter_reading
+from . import property_project_handover
+from . import property_handover_portal
+from . import property_warranty_defect_handover
+from . import property_demo_handover

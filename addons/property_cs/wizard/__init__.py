@@ -12,3 +12,4 @@ from . import property_collection_report_wizard
 # renovation: application and review
 from . import property_renovation_decision
 from . import property_renovation_sign
+from . import property_handover_sign
