@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -351,6 +353,7 @@ class PropertyHandover(models.Model):
             if lines:
                 handover.write({"document_ids": lines})
             handover._handover_subscribe_owner()
+            handover._notify_owner_started()
         return True
 
     def action_cancel_handover(self):
@@ -454,9 +457,10 @@ class PropertyHandover(models.Model):
             unit = handover.unit_id.sudo()
             if not unit.date_handover:
                 unit.date_handover = day
+            # the to-dos of the day are over
+            handover.sudo().activity_ids.action_feedback()
             handover._open_owner_file()
             handover._hand_defects_to_developer()
-            handover.activity_ids.sudo().action_feedback()
         return True
 
     def _open_owner_file(self):
@@ -464,7 +468,8 @@ class PropertyHandover(models.Model):
         the owner already has one, created otherwise (as owner, with the
         share not held by the other owners)."""
         self.ensure_one()
-        Link = self.env["property.unit.partner"].sudo()
+        # the unit's note about the new owner is in the company's language
+        Link = self._company_env()["property.unit.partner"].sudo()
         links = Link.search(
             [
                 ("unit_id", "=", self.unit_id.id),
@@ -524,6 +529,29 @@ class PropertyHandover(models.Model):
         messages."""
         for handover in self.filtered("partner_id"):
             handover.message_subscribe(partner_ids=handover.partner_id.ids)
+
+    def _notify_owner_started(self):
+        """Tell the owner, in their language, that their handover record
+        is open in the portal, where they follow and sign it."""
+        for handover in self.filtered("partner_id"):
+            lang = handover.partner_id.lang or handover.company_id._property_lang()
+            env = handover.with_context(lang=lang).env
+            url = handover.get_base_url() + handover.access_url
+            body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (
+                env._(
+                    "The handover of %(unit)s has started: check the record with "
+                    "our staff, then sign it in your portal or on their tablet.",
+                    unit=handover.unit_id.complete_name,
+                ),
+                url,
+                env._("Open the handover record"),
+            )
+            handover.message_post(
+                body=body,
+                partner_ids=handover.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
 
     def _report_lang(self):
         """The handover record is printed in the owner's language, else the

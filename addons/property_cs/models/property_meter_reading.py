@@ -54,8 +54,7 @@ class PropertyMeterReading(models.Model):
     @api.depends("handover_id")
     def _compute_unit_id(self):
         for reading in self:
-            if reading.handover_id:
-                reading.unit_id = reading.handover_id.unit_id
+            reading.unit_id = reading.handover_id.unit_id or reading.unit_id
 
     @api.constrains("reading")
     def _check_reading(self):

@@ -120,6 +120,11 @@ class TestHandover(HandoverCommon):
             self.assertEqual(handover.state, "in_progress")
             self.assertFalse(handover.sign_blockers)
             self.assertEqual(handover.user_id, self.agent)
+            # the owner is told where to follow and sign the record
+            told = handover.message_ids.filtered(lambda m: self.buyer in m.partner_ids)
+            self.assertEqual(len(told), 1)
+            self.assertIn(handover.access_url, told.body)
+            self.assertIn(self.buyer, handover.message_partner_ids)
             wizard = self._sign_at_desk(handover)
             self.assertEqual(wizard.signed_by, "Zhou Min")
         self.assertEqual(handover.state, "done")

@@ -75,6 +75,8 @@ registry.category("web_tour.tours").add("property_cs_handover_sign_tour", {
         {
             content: "The unit is handed over and the page shows the signature",
             trigger: ".o_property_cs_handover_state[data-state='done']",
+            // the signature is stored and the page reloaded: slow machines
+            timeout: 30000,
         },
         {
             content: "with the signature image",
