@@ -1,5 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import date
 from unittest.mock import patch
 
@@ -386,3 +387,78 @@ class TestHandover(HandoverCommon):
         self.assertIn("o_handover_signature", html)
         self.buyer.lang = "zh_CN"
         self.assertEqual(handover._report_lang(), "zh_CN")
+
+    def test_defect_photos(self):
+        """Photos uploaded for a defect belong to it (who reads the defect
+        reads them, the owner through a tokenised link); a file of another
+        record linked by mistake stays that record's."""
+        handover = self._ready(self._new_handover())
+        Attachment = self.env["ir.attachment"].with_user(self.agent)
+        upload = Attachment.create(
+            {
+                "name": "crack.png",
+                "raw": base64.b64decode(SIGNATURE),
+                "res_model": "property.warranty.defect",
+                "res_id": 0,
+            }
+        )
+        foreign = self.env["ir.attachment"].create(
+            {
+                "name": "contract.pdf",
+                "raw": b"%PDF-1.4 contract",
+                "res_model": "res.partner",
+                "res_id": self.owner_a.id,
+            }
+        )
+        defect = handover.defect_ids
+        defect.with_user(self.agent).photo_ids = [
+            Command.link(upload.id),
+            Command.link(foreign.id),
+        ]
+        self.assertEqual((upload.res_model, upload.res_id), (defect._name, defect.id))
+        self.assertEqual(
+            (foreign.res_model, foreign.res_id), ("res.partner", self.owner_a.id)
+        )
+        self.assertIn(
+            "crack.png", defect.with_user(self.agent).photo_ids.mapped("name")
+        )
+        urls = handover.with_user(self.portal_buyer)._portal_values(self.buyer)[
+            "photo_urls"
+        ][defect.id]
+        self.assertEqual(len(urls), 1)
+        self.assertIn(f"/web/image/{upload.id}?access_token=", urls[0])
+
+    def test_lines_checked(self):
+        """Meter readings are positive and of the handover's unit; keys
+        come at least one at a time; the tablet shows what is signed for."""
+        handover = self._ready(self._new_handover())
+        Reading = self.env["property.meter.reading"].with_user(self.agent)
+        with self.assertRaises(ValidationError):
+            Reading.create(
+                {"handover_id": handover.id, "meter_number": "W-2", "reading": -1}
+            )
+        with self.assertRaises(ValidationError):
+            Reading.create(
+                {
+                    "handover_id": handover.id,
+                    "unit_id": self.unit_a1.id,
+                    "meter_number": "W-3",
+                    "reading": 1,
+                }
+            )
+        # a reading outside any handover (e.g. the evidence of a vacancy)
+        reading = Reading.create(
+            {"unit_id": self.unit_a1.id, "meter_number": "W-4", "reading": 7}
+        )
+        self.assertEqual(reading.project_id, self.project_a)
+        with self.assertRaises(ValidationError):
+            handover.key_ids[0].with_user(self.agent).quantity = 0
+        wizard = (
+            self.env["property.handover.sign"]
+            .with_user(self.agent)
+            .new({"handover_id": handover.id})
+        )
+        self.assertEqual(wizard.document_count, len(self.document_types))
+        self.assertEqual(wizard.defect_count, 1)
+        self.assertEqual(wizard.key_count, 5)
+        self.assertEqual(wizard.meter_count, 1)

@@ -1,7 +1,10 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .test_handover import HandoverCommon
 from .test_renovation_application import SIGNATURE
@@ -41,7 +44,34 @@ class TestHandoverPortal(HandoverCommon, HttpCase):
         self.assertEqual(printed.status_code, 200)
         self.assertIn(self.handover.name, printed.text)
 
+        # the owner writes to the staff on the page
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "property.handover",
+                "thread_id": self.handover.id,
+                "post_data": {"body": "Can you come at 10?", "message_type": "comment"},
+            },
+        )
+        self.assertIn("Can you come at 10?", self.handover.message_ids[0].body)
+
         self.authenticate("pcs_owner_b", "pcs_owner_b")
+        with mute_logger("odoo.http"):
+            refused = self.url_open(
+                "/mail/message/post",
+                data=json.dumps(
+                    {
+                        "params": {
+                            "thread_model": "property.handover",
+                            "thread_id": self.handover.id,
+                            "post_data": {"body": "Hello", "message_type": "comment"},
+                        }
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertIn("error", refused.json())
+        self.assertNotIn("Hello", self.handover.message_ids[0].body)
         self._assert_redirected(url)
         self._assert_redirected(f"{url}/print")
         token = self.handover.sudo()._portal_ensure_token()
