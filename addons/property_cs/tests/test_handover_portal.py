@@ -144,3 +144,24 @@ class TestHandoverTour(HttpCase):
         self.assertEqual(handover.signed_by, owner.partner_id.name)
         self.assertTrue(handover.unit_id.date_handover)
         self.assertIn(owner.partner_id, handover.unit_id.owner_ids)
+
+    def test_agent_records_inspection(self):
+        """The shipped demo agent (Chinese, no email) records a defect and a
+        meter reading on the handover form."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        handover = self.env.ref("property_cs.property_handover_ghy_3_103_demo")
+        self.start_tour(
+            "/odoo/action-property_cs.property_handover_action",
+            "property_cs_handover_staff_tour",
+            login="agent",
+            timeout=180,
+        )
+        defect = handover.defect_ids
+        self.assertEqual(defect.item, "推拉门")
+        self.assertEqual(defect.unit_id, handover.unit_id)
+        self.assertEqual(defect.create_uid, self.env.ref("property_cs.demo_user_agent"))
+        reading = handover.meter_reading_ids.filtered(
+            lambda r: r.meter_number == "SB-3103-0001"
+        )
+        self.assertEqual(reading.reading, 1.8)
+        self.assertEqual(reading.unit_id, handover.unit_id)

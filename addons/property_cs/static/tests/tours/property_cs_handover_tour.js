@@ -84,3 +84,91 @@ registry.category("web_tour.tours").add("property_cs_handover_sign_tour", {
         },
     ],
 });
+
+// The customer-service agent, on the handover day of 3-103, records a
+// defect of the joint inspection and a meter reading on the handover form.
+registry.category("web_tour.tours").add("property_cs_handover_staff_tour", {
+    steps: () => [
+        {
+            content: "Open the handover under way of unit 103",
+            trigger: ".o_list_view .o_data_row td[name='unit_id']:contains('103')",
+            run: "click",
+        },
+        {
+            content: "The form says what is missing before signing",
+            trigger: ".o_form_view .alert-warning div[name='sign_blockers']",
+        },
+        {
+            content: "Open the joint inspection",
+            trigger: ".o_notebook a.nav-link[name='inspection']",
+            run: "click",
+        },
+        {
+            content: "Add a defect",
+            trigger: "div[name='defect_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "The room",
+            trigger: ".modal div[name='room'] input",
+            run: "edit 阳台",
+        },
+        {
+            content: "The item",
+            trigger: ".modal div[name='item'] input",
+            run: "edit 推拉门",
+        },
+        {
+            content: "What is wrong",
+            trigger: ".modal div[name='description'] textarea",
+            run: "edit 推拉门滑轨变形，关闭不严。",
+        },
+        {
+            content: "Save the defect",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The defect is listed",
+            trigger: "div[name='defect_ids'] .o_data_row td[name='item']:contains('推拉门')",
+        },
+        {
+            content: "Open the meter readings",
+            trigger: ".o_notebook a.nav-link[name='meters']",
+            run: "click",
+        },
+        {
+            content: "Add a reading",
+            trigger: "div[name='meter_reading_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "The meter number",
+            trigger: ".modal div[name='meter_number'] input",
+            run: "edit SB-3103-0001",
+        },
+        {
+            content: "The reading",
+            trigger: ".modal div[name='reading'] input",
+            run: "edit 1.8",
+        },
+        {
+            content: "Save the reading",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The reading is listed",
+            trigger: "div[name='meter_reading_ids'] .o_data_row td[name='meter_number']:contains('SB-3103-0001')",
+        },
+        {
+            content: "Save the handover",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+    ],
+});
