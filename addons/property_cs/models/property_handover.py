@@ -229,21 +229,22 @@ class PropertyHandover(models.Model):
 
     @api.constrains("unit_id", "state")
     def _check_one_open_handover(self):
-        """A unit is handed over once: one handover per unit that is not
-        cancelled."""
-        for handover in self.filtered(lambda h: h.state != "cancelled"):
+        """A unit is handed over once: at most one handover of a unit is
+        under way or done (several notices or bookings may exist, e.g. a
+        batch reopened; only one is carried out)."""
+        for handover in self.filtered(lambda h: h.state in ("in_progress", "done")):
             other = self.sudo().search_count(
                 [
                     ("unit_id", "=", handover.unit_id.id),
-                    ("state", "!=", "cancelled"),
+                    ("state", "in", ("in_progress", "done")),
                     ("id", "!=", handover.id),
                 ]
             )
             if other:
                 raise ValidationError(
                     self.env._(
-                        "%(unit)s already has a handover: cancel it before "
-                        "starting another one.",
+                        "%(unit)s already has a handover under way or done: "
+                        "cancel it before starting another one.",
                         unit=handover.unit_id.complete_name,
                     )
                 )
@@ -534,7 +535,9 @@ class PropertyHandover(models.Model):
         """Tell the owner, in their language, that their handover record
         is open in the portal, where they follow and sign it."""
         for handover in self.filtered("partner_id"):
-            lang = handover.partner_id.lang or handover.company_id._property_lang()
+            lang = (
+                handover.partner_id.sudo().lang or handover.company_id._property_lang()
+            )
             env = handover.with_context(lang=lang).env
             url = handover.get_base_url() + handover.access_url
             body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (

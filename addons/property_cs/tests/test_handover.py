@@ -141,6 +141,18 @@ class TestHandover(HandoverCommon):
         self.assertEqual(link.date_start, date(2026, 3, 11))
         self.assertEqual(link.share, 100.0)
         self.assertIn(self.buyer, self.unit_a3.owner_ids)
+        # billing: the developer pays until the day before, the owner from
+        # the handover date
+        run = self.env["property.billing.run"].new(
+            {"project_id": self.project_a.id, "period_start": "2026-03-01"}
+        )
+        ctx = run._billing_context(self.unit_a3)
+        self.assertEqual(
+            run._payer_on(self.unit_a3, date(2026, 3, 10), ctx), self.developer
+        )
+        self.assertEqual(
+            run._payer_on(self.unit_a3, date(2026, 3, 11), ctx), self.buyer
+        )
         # the defect goes to the project's developer
         self.assertEqual(handover.defect_ids.developer_partner_id, self.developer)
         # the signed record is what the owner signed
@@ -270,22 +282,31 @@ class TestHandover(HandoverCommon):
         self.assertIn("warranty category", activity.note)
 
     def test_one_handover_per_unit(self):
-        """A unit is handed over once: no second open handover, none after
-        the unit's handover date."""
+        """A unit is handed over once: one handover under way or done per
+        unit (other notices may wait), none after the unit's handover
+        date."""
         handover = self._new_handover()
+        handover.action_start()
+        second_buyer = self.env["res.partner"].create(
+            {"name": "Sun Li", "mobile": "13900000004"}
+        )
+        other = self._new_handover(partner=second_buyer)
         with self.assertRaises(ValidationError):
-            self._new_handover(partner=self.owner_b)
+            other.with_user(self.agent).action_start()
         handover.action_cancel_handover()
-        other = self._new_handover(partner=self.owner_b)
+        other.with_user(self.agent).action_start()
+        self.assertEqual(other.state, "in_progress")
+        handover.action_reset_draft()
         with self.assertRaises(ValidationError):
-            handover.action_reset_draft()
+            handover.action_start()
+        other.action_cancel_handover()
         self.unit_a3.date_handover = "2025-01-01"
         with self.assertRaisesRegex(UserError, "already handed over"):
-            other.with_user(self.agent).action_start()
+            handover.with_user(self.agent).action_start()
         # no owner, no start
-        other.sudo().partner_id = False
+        handover.sudo().partner_id = False
         with self.assertRaisesRegex(UserError, "Name the owner"):
-            other.with_user(self.agent).action_start()
+            handover.with_user(self.agent).action_start()
 
     def test_workflow_fields_guarded(self):
         """The state, the handover date and the signature change through
