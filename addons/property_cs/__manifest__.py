@@ -32,6 +32,7 @@
         "security/property_committee_security.xml",
         "security/property_fundreg_security.xml",
         "security/property_movein_security.xml",
+        "security/property_handover_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -133,6 +134,11 @@
         "data/property_movein_data.xml",
         "views/property_movein_views.xml",
         "views/property_movein_portal_templates.xml",
+        "data/property_handover_data.xml",
+        "report/property_handover_reports.xml",
+        "wizard/property_handover_sign_views.xml",
+        "views/property_handover_views.xml",
+        "views/property_handover_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -152,6 +158,7 @@
         "demo/property_committee_demo.xml",
         "demo/property_fundreg_demo.xml",
         "demo/property_movein_demo.xml",
+        "demo/property_handover_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -11,3 +11,4 @@ from . import notice
 from . import committee
 from . import register
 from . import movein
+from . import handover

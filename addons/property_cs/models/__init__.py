@@ -158,3 +158,13 @@ from . import property_project_movein
 from . import property_movein_fee
 from . import property_movein_slot
 from . import property_handover_booking
+# handover day (issue 14, part "handover")
+from . import property_handover_line_mixin
+from . import property_handover_document_type
+from . import property_handover_document
+from . import property_handover_key
+from . import property_meter_reading
+from . import property_project_handover
+from . import property_handover_portal
+from . import property_warranty_defect_handover
+from . import property_demo_handover

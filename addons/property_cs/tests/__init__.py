@@ -66,3 +66,5 @@ from . import test_service_contract
 from . import test_fundreg_demo
 from . import test_movein
 from . import test_movein_portal
+from . import test_handover
+from . import test_handover_portal

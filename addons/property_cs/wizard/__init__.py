@@ -17,3 +17,4 @@ from . import property_notice_publish
 # move-in
 from . import property_movein_slot_generate
 from . import property_handover_book
+from . import property_handover_sign
