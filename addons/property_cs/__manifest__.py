@@ -28,6 +28,7 @@
         "security/property_cs_groups.xml",
         "security/ir.model.access.csv",
         "security/property_cs_security.xml",
+        "security/property_developer_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -112,6 +113,10 @@
         "views/account_portal_templates.xml",
         "views/res_config_settings_renovation_views.xml",
         "views/property_renovation_portal_templates.xml",
+        "data/property_warranty_data.xml",
+        "views/property_warranty_views.xml",
+        "views/property_developer_views.xml",
+        "views/property_developer_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -127,6 +132,7 @@
         "demo/property_renovation_works_demo.xml",
         "demo/property_renovation_app_demo.xml",
         "demo/property_renovation_deposit_demo.xml",
+        "demo/property_developer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -7,3 +7,4 @@ from . import fapiao
 from . import renovation_verify
 from . import renovation_violation
 from . import renovation
+from . import developer

@@ -131,3 +131,10 @@ from . import property_committee
 from . import property_committee_member
 from . import property_meeting
 from . import property_fund_request
+
+# developer relations: warranty defects and the developer (issue 14, part 3)
+from . import property_warranty_defect_owner
+from . import property_warranty_defect_portal
+from . import property_project_warranty
+from . import property_ticket_warranty
+from . import res_partner_developer

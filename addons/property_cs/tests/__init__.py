@@ -55,3 +55,5 @@ from . import test_renovation_works_portal
 from . import test_renovation_application
 from . import test_renovation_portal
 from . import test_property_renovation_deposit
+from . import test_warranty
+from . import test_developer_portal

@@ -12,3 +12,7 @@ from . import property_collection_report_wizard
 # renovation: application and review
 from . import property_renovation_decision
 from . import property_renovation_sign
+
+# developer relations: hand-off of a ticket and the steps of a defect
+from . import property_warranty_handoff
+from . import property_warranty_defect_step
