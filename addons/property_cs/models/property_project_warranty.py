@@ -82,6 +82,7 @@ class PropertyProject(models.Model):
                     self.env._("The warning and escalation days cannot be negative.")
                 )
 
+    @api.depends_context("uid")
     def _compute_warranty_defect_count(self):
         counts = dict(
             self.env["property.warranty.defect"]._read_group(

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 STAFF = "base.group_user"
 STATEMENT_READERS = (
@@ -67,6 +67,7 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id.id in developers
             )
 
+    @api.depends_context("uid")
     def _compute_property_developer_counts(self):
         """Counted with the reader's rights (their projects)."""
         Defect = self.env["property.warranty.defect"]
@@ -105,6 +106,7 @@ class ResPartner(models.Model):
             )
             partner.property_developer_meeting_count = meetings.get(developer, 0)
 
+    @api.depends_context("uid")
     def _compute_property_developer_statement_count(self):
         Statement = self.env["property.developer.statement"]
         counts = {}

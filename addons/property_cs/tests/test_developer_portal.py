@@ -153,7 +153,9 @@ class TestDeveloperPortal(WarrantyCommon, HttpCase):
         the owner fields; not the request, the owner or the unit file."""
         Defect = self.env["property.warranty.defect"].with_user(self.dev_user)
         self.assertEqual(Defect.search([]), self.handed)
-        self.assertEqual(Defect.search_count([("partner_id", "=", self.owner_a.id)]), 0)
+        # nor search on the owner
+        with self.assertRaises(AccessError):
+            Defect.search_count([("partner_id", "=", self.owner_a.id)])
         values = Defect.browse(self.handed.id).read()[0]
         for field in STAFF_ONLY_FIELDS:
             self.assertNotIn(field, values)
