@@ -24,6 +24,7 @@ class PropertyTicket(models.Model):
         compute="_compute_warranty_category_id",
         store=True,
         readonly=False,
+        precompute=True,
         help="The building work the repair concerns; its warranty period "
         "decides whether the repair is the developer's.",
     )
@@ -58,16 +59,16 @@ class PropertyTicket(models.Model):
     @api.depends("category_id")
     def _compute_warranty_category_id(self):
         """The warranty category listing the ticket's category (the first
-        by sequence), unless staff chose one."""
-        categories = self.env["property.warranty.category"].sudo().search([])
+        by sequence), unless staff chose one; no query (cached mapping)."""
+        Category = self.env["property.warranty.category"]
+        mapping = Category._ticket_category_map()
         for ticket in self:
-            if not ticket.category_id:
-                continue
-            match = categories.filtered(
-                lambda c, cat=ticket.category_id: cat in c.ticket_category_ids
-            )[:1]
-            if match:
-                ticket.warranty_category_id = match
+            category_id = mapping.get(ticket.category_id.id)
+            ticket.warranty_category_id = (
+                Category.browse(category_id)
+                if category_id
+                else ticket.warranty_category_id
+            )
 
     @api.depends(
         "kind",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class PropertyWarrantyCategory(models.Model):
@@ -51,6 +51,31 @@ class PropertyWarrantyCategory(models.Model):
             "A warranty period is at least one month.",
         )
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache()
+    def _ticket_category_map(self):
+        """{ticket category id: warranty category id} of the active
+        categories, the first by sequence winning; cached (a ticket is
+        created without a query for it), cleared when a category changes."""
+        mapping = {}
+        for category in self.sudo().search([]):
+            for ticket_category_id in category.ticket_category_ids.ids:
+                mapping.setdefault(ticket_category_id, category.id)
+        return mapping
 
     def _warranty_until(self, date_handover):
         """The last day of the developer's warranty of this category for a

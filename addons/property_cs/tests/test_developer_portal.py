@@ -236,3 +236,27 @@ class TestDeveloperDemo(HttpCase):
         page = self.url_open("/my/developer?view=overdue")
         self.assertEqual(page.status_code, 200)
         self.assertIn(refs["wall"].item, page.text)
+
+
+@tagged("post_install", "-at_install")
+class TestDeveloperTour(HttpCase):
+    """The shipped developer contact (developer1, in Chinese) answers the
+    overdue defect of its company in the portal."""
+
+    def test_developer_answers_in_portal(self):
+        if not self.env.ref(
+            "property_cs.demo_user_developer1", raise_if_not_found=False
+        ):
+            self.skipTest("the demo data is not installed")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_cs", "portal", "mail"], ["zh_CN"]
+        )
+        wall = self.env.ref("property_cs.property_warranty_defect_wall_demo")
+        self.start_tour(
+            "/my/developer?view=overdue",
+            "property_cs_developer_tour",
+            login="developer1",
+        )
+        self.assertIn("重新抹灰", wall.developer_answer)
+        self.assertEqual(wall.state, "handed")

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import PropertyCsCommon
@@ -513,3 +513,37 @@ class TestWarrantyDefect(WarrantyCommon):
         self.assertEqual(
             defect.with_user(self.agent).partner_id, self.env["res.partner"]
         )
+
+    def test_owner_of_a_handover_told_on_the_handover_record(self):
+        """A defect of the joint inspection: the owner reads its steps on
+        their handover record (the move-in part's page)."""
+        handover = self.env["property.handover"].create(
+            {"unit_id": self.unit_a3.id, "partner_id": self.tenant_a.id}
+        )
+        with freeze_time(T0):
+            defect = self._defect(unit_id=self.unit_a3.id)
+            defect.sudo().handover_id = handover
+            self.assertEqual(defect.partner_id, self.tenant_a)
+            defect.with_user(self.agent).action_hand_to_developer()
+        told = handover.message_ids.filtered(
+            lambda m: "Cracked wall plaster" in (m.body or "")
+        )
+        self.assertEqual(len(told), 1)
+        self.assertIn(self.tenant_a, told.partner_ids)
+        self.assertEqual(told.message_type, "comment")
+
+    def test_head_office_step_when_set(self):
+        self.project_a.warranty_head_office_days = 10
+        with freeze_time(T0):
+            defect = self._defect()
+            defect.with_user(self.agent).action_hand_to_developer()
+        row = self._deadline(defect)
+        self.assertEqual(row.head_office_minutes, 10 * 1440)
+        self.assertEqual(row.manager_minutes, 3 * 1440)
+        self.assertEqual(row.supervisor_minutes, -1)
+        self.project_a.warranty_head_office_days = 0
+        defect.with_user(self.agent).write({"date_due": TODAY + timedelta(days=20)})
+        self.assertEqual(row.head_office_minutes, -1)
+        self.assertEqual(row.date_due, datetime(2026, 3, 22) + END_OF_DAY)
+        with self.assertRaises(ValidationError):
+            self.project_a.warranty_days_major = 0
