@@ -45,7 +45,10 @@ class PropertyTicket(models.Model):
         compute_sudo=True,
     )
     warranty_defect_ids = fields.One2many(
-        "property.warranty.defect", "ticket_id", string="Passed to Developer"
+        "property.warranty.defect",
+        "ticket_id",
+        string="Passed to Developer",
+        groups="base.group_user",
     )
     warranty_defect_count = fields.Integer(
         string="Developer Items",
@@ -128,6 +131,7 @@ class PropertyTicket(models.Model):
 
     @api.depends("warranty_defect_ids")
     def _compute_warranty_defect_count(self):
+        """Counted as superuser: a number, whoever reads the ticket."""
         for ticket in self:
             ticket.warranty_defect_count = len(ticket.warranty_defect_ids)
 

@@ -189,6 +189,16 @@ class TestDeveloperPortal(WarrantyCommon, HttpCase):
             if env["property.unit.partner"].has_access("read")
             else []
         )
+        # the owner reads their request, not the item handed over
+        owner_env = self.env(user=self.portal_owner)
+        self.assertFalse(owner_env["property.warranty.defect"].search([]))
+        with self.assertRaises(AccessError):
+            self.ticket.with_env(owner_env).read(["warranty_defect_ids"])
+        # the ticket's own warranty fields stay readable to its owner
+        values = self.ticket.with_env(owner_env).read(
+            ["name", "warranty_defect_count", "developer_warranty_text"]
+        )[0]
+        self.assertEqual(values["warranty_defect_count"], 1)
         # the history it reads names no owner either
         messages = env["mail.message"].search(
             [
