@@ -361,33 +361,6 @@ class PropertyWarrantyDefect(models.Model):
             )
         return specs
 
-    def _warranty_overdue(self):
-        """The repair is overdue (the breach, reaction of a base.automation
-        rule): the developer is reminded in its language in the defect's
-        history, and the follower gets a to-do to chase it."""
-        for defect in self.sudo().filtered(lambda d: d.state == "handed"):
-            env = defect._partner_env(defect.developer_partner_id)
-            defect.message_post(
-                body=env._(
-                    "The repair of %(item)s in %(unit)s was due on %(date)s. "
-                    "Please repair it without delay and answer in the portal.",
-                    item=defect.item,
-                    unit=defect.unit_name,
-                    date=format_date(env, defect.date_due),
-                ),
-                partner_ids=defect._developer_contacts().ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
-            if defect.user_id:
-                company_env = defect._company_env()
-                defect.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=company_env._("Chase the developer: repair overdue"),
-                    user_id=defect.user_id.id,
-                )
-        return True
-
     # ------------------------------------------------------------------
     # HAND-OFF
     # ------------------------------------------------------------------
@@ -473,29 +446,31 @@ class PropertyWarrantyDefect(models.Model):
         self._handed_notify()
         return True
 
-    def _handed_notify(self):
-        """Tell the developer (its portal contacts follow the defect) and
-        the owner that the defect was handed over."""
-        for defect in self.sudo():
-            contacts = defect._developer_contacts()
-            defect.message_subscribe(partner_ids=contacts.ids)
-            env = defect._partner_env(defect.developer_partner_id)
-            kinds = dict(defect._fields["kind"]._description_selection(env))
-            defect.message_post(
-                body=env._(
-                    "%(kind)s passed to %(developer)s: %(item)s in %(unit)s, "
-                    "repair due by %(date)s. Please answer in the portal.",
-                    kind=kinds[defect.kind],
-                    developer=defect.developer_partner_id.name,
-                    item=defect.item,
-                    unit=defect.unit_name,
-                    date=format_date(env, defect.date_due),
-                ),
-                partner_ids=contacts.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
-            defect._notify_owner("handed")
+    def _hand_over_from_inspection(self):
+        """Pass on the defects of a joint inspection when the owner signs
+        the handover (called by the handover): each recorded defect goes to
+        the developer; one that cannot (no developer, personal data in its
+        text) stays recorded and its follower (else the project manager)
+        gets a to-do with the reason, so that the signature goes through.
+        Returns the defects handed over."""
+        handed = self.browse()
+        for defect in self.filtered(lambda d: d.state == "draft"):
+            try:
+                with self.env.cr.savepoint():
+                    defect.action_hand_to_developer()
+                handed |= defect
+            except UserError as error:
+                user = defect.user_id or defect.project_id.sudo().manager_id
+                if user:
+                    defect.sudo().activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        summary=defect._company_env()._(
+                            "Pass this defect to the developer"
+                        ),
+                        note=str(error.args[0]),
+                        user_id=user.id,
+                    )
+        return handed
 
     # ------------------------------------------------------------------
     # ACTIONS

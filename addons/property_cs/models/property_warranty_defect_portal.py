@@ -2,14 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class PropertyWarrantyDefect(models.Model):
     """The developer's side of a warranty defect (D-22): its contacts are
     portal users of the developer company; they answer (with a planned
     repair date) and report the repair, from the portal or taken down by
-    staff. The portal shows what ``_portal_developer_values`` returns and
-    nothing of the owner."""
+    staff. The developer is told in its language when an item is handed
+    to it and reminded when a repair is overdue. The portal shows what
+    ``_portal_developer_values`` returns and nothing of the owner."""
 
     _inherit = "property.warranty.defect"
 
@@ -25,6 +27,57 @@ class PropertyWarrantyDefect(models.Model):
             .partner_id
         )
         return contacts or developer
+
+    def _handed_notify(self):
+        """Tell the developer (its portal contacts follow the defect) and
+        the owner that the defect was handed over."""
+        for defect in self.sudo():
+            contacts = defect._developer_contacts()
+            defect.message_subscribe(partner_ids=contacts.ids)
+            env = defect._partner_env(defect.developer_partner_id)
+            kinds = dict(defect._fields["kind"]._description_selection(env))
+            defect.message_post(
+                body=env._(
+                    "%(kind)s passed to %(developer)s: %(item)s in %(unit)s, "
+                    "repair due by %(date)s. Please answer in the portal.",
+                    kind=kinds[defect.kind],
+                    developer=defect.developer_partner_id.name,
+                    item=defect.item,
+                    unit=defect.unit_name,
+                    date=format_date(env, defect.date_due),
+                ),
+                partner_ids=contacts.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            defect._notify_owner("handed")
+
+    def _warranty_overdue(self):
+        """The repair is overdue (the breach, reaction of a base.automation
+        rule): the developer is reminded in its language in the defect's
+        history, and the follower gets a to-do to chase it."""
+        for defect in self.sudo().filtered(lambda d: d.state == "handed"):
+            env = defect._partner_env(defect.developer_partner_id)
+            defect.message_post(
+                body=env._(
+                    "The repair of %(item)s in %(unit)s was due on %(date)s. "
+                    "Please repair it without delay and answer in the portal.",
+                    item=defect.item,
+                    unit=defect.unit_name,
+                    date=format_date(env, defect.date_due),
+                ),
+                partner_ids=defect._developer_contacts().ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            if defect.user_id:
+                company_env = defect._company_env()
+                defect.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=company_env._("Chase the developer: repair overdue"),
+                    user_id=defect.user_id.id,
+                )
+        return True
 
     def _record_answer(self, answer, date_planned=False):
         """Record the developer's answer (from the portal or taken down by

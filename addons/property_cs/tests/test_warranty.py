@@ -547,3 +547,18 @@ class TestWarrantyDefect(WarrantyCommon):
         self.assertEqual(row.date_due, datetime(2026, 3, 22) + END_OF_DAY)
         with self.assertRaises(ValidationError):
             self.project_a.warranty_days_major = 0
+
+    def test_defects_of_a_signed_handover_passed_on_without_blocking(self):
+        """The handover's signature passes its defects on; one that cannot
+        go (personal data in the text) stays recorded with a to-do."""
+        with freeze_time(T0):
+            good = self._defect()
+            bad = self._defect(description="Owner's mobile 13800000001")
+            handed = (good | bad).with_user(self.agent)._hand_over_from_inspection()
+        self.assertEqual(handed, good)
+        self.assertEqual(good.state, "handed")
+        self.assertEqual(bad.state, "draft")
+        todo = bad.activity_ids
+        self.assertEqual(todo.summary, "Pass this defect to the developer")
+        self.assertEqual(todo.user_id, self.agent)
+        self.assertIn("phone or identity number", todo.note)
