@@ -23,7 +23,12 @@ class PropertyWarrantyDefect(models.Model):
         contacts = (
             self.env["res.users"]
             .sudo()
-            .search([("partner_id.commercial_partner_id", "=", developer.id)])
+            .search(
+                [
+                    ("partner_id.commercial_partner_id", "=", developer.id),
+                    ("share", "=", True),
+                ]
+            )
             .partner_id
         )
         return contacts or developer
@@ -35,17 +40,27 @@ class PropertyWarrantyDefect(models.Model):
             contacts = defect._developer_contacts()
             defect.message_subscribe(partner_ids=contacts.ids)
             env = defect._partner_env(defect.developer_partner_id)
-            kinds = dict(defect._fields["kind"]._description_selection(env))
+            values = {
+                "developer": defect.developer_partner_id.name,
+                "item": defect.item,
+                "unit": defect.unit_name,
+                "date": format_date(env, defect.date_due),
+            }
+            body = (
+                env._(
+                    "Quality complaint passed to %(developer)s: %(item)s in "
+                    "%(unit)s, answer due by %(date)s. Please answer in the portal.",
+                    **values,
+                )
+                if defect.kind == "complaint"
+                else env._(
+                    "Warranty defect passed to %(developer)s: %(item)s in "
+                    "%(unit)s, repair due by %(date)s. Please answer in the portal.",
+                    **values,
+                )
+            )
             defect.message_post(
-                body=env._(
-                    "%(kind)s passed to %(developer)s: %(item)s in %(unit)s, "
-                    "repair due by %(date)s. Please answer in the portal.",
-                    kind=kinds[defect.kind],
-                    developer=defect.developer_partner_id.name,
-                    item=defect.item,
-                    unit=defect.unit_name,
-                    date=format_date(env, defect.date_due),
-                ),
+                body=body,
                 partner_ids=contacts.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
