@@ -33,6 +33,7 @@
         "security/property_fundreg_security.xml",
         "security/property_movein_security.xml",
         "security/property_handover_security.xml",
+        "security/property_developer_security.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
@@ -138,6 +139,10 @@
         "views/property_movein_views.xml",
         "views/property_movein_portal_templates.xml",
         "views/property_handover_portal_templates.xml",
+        "data/property_warranty_data.xml",
+        "views/property_warranty_views.xml",
+        "views/property_developer_views.xml",
+        "views/property_developer_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -158,6 +163,7 @@
         "demo/property_fundreg_demo.xml",
         "demo/property_movein_demo.xml",
         "demo/property_handover_demo.xml",
+        "demo/property_developer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,3 +12,4 @@ from . import committee
 from . import register
 from . import movein
 from . import handover
+from . import developer

@@ -168,3 +168,9 @@ from . import property_project_handover
 from . import property_handover_portal
 from . import property_warranty_defect_handover
 from . import property_demo_handover
+# developer relations: warranty defects and the developer (issue 14, part 3)
+from . import property_warranty_defect_owner
+from . import property_warranty_defect_portal
+from . import property_project_warranty
+from . import property_ticket_warranty
+from . import res_partner_developer

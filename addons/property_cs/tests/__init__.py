@@ -68,3 +68,5 @@ from . import test_movein
 from . import test_movein_portal
 from . import test_handover
 from . import test_handover_portal
+from . import test_warranty
+from . import test_developer_portal
