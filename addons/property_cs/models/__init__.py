@@ -158,6 +158,7 @@ from . import property_project_movein
 from . import property_movein_fee
 from . import property_movein_slot
 from . import property_handover_booking
+
 # handover day (issue 14, part "handover")
 from . import property_handover_line_mixin
 from . import property_handover_document_type
@@ -166,8 +167,8 @@ from . import property_handover_key
 from . import property_meter_reading
 from . import property_project_handover
 from . import property_handover_portal
-from . import property_warranty_defect_handover
 from . import property_demo_handover
+
 # developer relations: warranty defects and the developer (issue 14, part 3)
 from . import property_warranty_defect_owner
 from . import property_warranty_defect_portal

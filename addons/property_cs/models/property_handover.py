@@ -1,6 +1,5 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 
 from markupsafe import Markup
 
@@ -8,8 +7,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .property_unit_partner import OWNER_ROLES
-
-_logger = logging.getLogger(__name__)
 
 HANDOVER_STATES = [
     ("draft", "To Notify"),
@@ -499,31 +496,10 @@ class PropertyHandover(models.Model):
     def _hand_defects_to_developer(self):
         """Pass the defects recorded in the joint inspection to the
         developer (the warranty part follows them). A defect that cannot be
-        passed does not undo the owner's signature: the handler gets a
-        to-do instead."""
+        passed does not undo the owner's signature: its follower gets a
+        to-do instead (``property.warranty.defect._hand_over_from_inspection``)."""
         self.ensure_one()
-        defects = self.sudo().defect_ids.filtered(lambda d: d.state == "draft")
-        if not defects:
-            return
-        developer = self.project_id.sudo().developer_partner_id
-        if developer:
-            defects.filtered(lambda d: not d.developer_partner_id).write(
-                {"developer_partner_id": developer.id}
-            )
-        if not hasattr(defects, "action_hand_to_developer"):
-            return
-        env = self._company_env()
-        try:
-            with self.env.cr.savepoint():
-                defects.action_hand_to_developer()
-        except (UserError, ValidationError) as exc:
-            _logger.info("Handover %s: defects not passed on: %s", self.name, exc)
-            self.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=(self.user_id or self.env.user).id,
-                summary=env._("Pass the defects found to the developer"),
-                note=str(exc.args[0]),
-            )
+        self.sudo().defect_ids._hand_over_from_inspection()
 
     def _handover_subscribe_owner(self):
         """The owner follows the record: the portal page shows its

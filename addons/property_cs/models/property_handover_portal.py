@@ -59,7 +59,7 @@ class PropertyHandover(models.Model):
         for defect in self.sudo().defect_ids:
             urls[defect.id] = [
                 f"/web/image/{photo.id}?access_token={photo.generate_access_token()[0]}"
-                for photo in defect.photo_ids
+                for photo in defect.attachment_ids
                 if (photo.mimetype or "").startswith("image/")
             ]
         return urls

@@ -279,10 +279,7 @@ class PropertyWarrantyDefect(models.Model):
                     or "/"
                 )
         defects = super().create(vals_list)
-        for defect in defects:
-            defect.attachment_ids.filtered(lambda a: not a.res_id).sudo().write(
-                {"res_model": self._name, "res_id": defect.id}
-            )
+        defects._attach_photos()
         # an item recorded as already passed on (imported, demo) is on the
         # deadline engine at once
         self.env["property.deadline"]._deadline_sync(defects, created=True)
@@ -290,9 +287,26 @@ class PropertyWarrantyDefect(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if "attachment_ids" in vals:
+            self._attach_photos()
         if {"date_due", "state", "user_id", "reopen_count"} & set(vals):
             self.env["property.deadline"]._deadline_sync(self)
         return res
+
+    def _attach_photos(self):
+        """The photos uploaded for a defect belong to it: whoever may read
+        the defect may read its photos (uploads of a defect not saved yet
+        have no record). Files attached to another record stay theirs."""
+        for defect in self:
+            photos = defect.sudo().attachment_ids.filtered(
+                lambda a, defect=defect: (
+                    a.res_model in (False, defect._name)
+                    and not a.res_id
+                    and not a.res_field
+                )
+            )
+            if photos:
+                photos.write({"res_model": defect._name, "res_id": defect.id})
 
     def _company_env(self):
         """The environment in the company's language (notes, activities)."""

@@ -18,6 +18,7 @@ from . import property_notice_publish
 from . import property_movein_slot_generate
 from . import property_handover_book
 from . import property_handover_sign
+
 # developer relations: hand-off of a ticket and the steps of a defect
 from . import property_warranty_handoff
 from . import property_warranty_defect_step
