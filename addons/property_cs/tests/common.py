@@ -59,7 +59,13 @@ class PropertyCsCommon(BaseCommon):
                 "date_start": "2020-01-01",
             }
         )
-        return cls.env["property.committee.member"].create(
+        Member = cls.env["property.committee.member"]
+        current = Member.search(
+            Member._current_domain()
+            + [("committee_id", "=", committee.id), ("partner_id", "=", partner.id)],
+            limit=1,
+        )
+        return current or Member.create(
             {"committee_id": committee.id, "partner_id": partner.id}
         )
 

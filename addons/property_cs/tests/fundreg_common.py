@@ -38,6 +38,17 @@ class FundregCommon(PropertyCsCommon):
                 "date_start": date(2024, 1, 1),
             }
         )
+        # committee members are owners of the project: the former member
+        # (the tenant of A2) also owned A3 until she sold it
+        cls.env["property.unit.partner"].create(
+            {
+                "unit_id": cls.unit_a3.id,
+                "partner_id": cls.tenant_a.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+                "date_end": "2025-06-30",
+            }
+        )
         Member = cls.env["property.committee.member"]
         Member.create(
             [

@@ -65,6 +65,24 @@ class NoticeCommon(PropertyCsCommon):
     def _publish(self, notice, reason=False, user=None):
         return notice.with_user(user or self.supervisor)._publish(reason=reason)
 
+    @classmethod
+    def _former_owner_of_b(cls, partner):
+        """``partner`` owned a unit of River View from 2020 until mid-2024:
+        an owner when elected to its committee in 2024 (members are
+        owners), none today."""
+        unit = cls.env["property.unit"].create(
+            {"name": f"B-{partner.id}", "building_id": cls.building_b.id, "area": 80}
+        )
+        cls.env["property.unit.partner"].create(
+            {
+                "unit_id": unit.id,
+                "partner_id": partner.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+                "date_end": "2024-06-30",
+            }
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestNoticePrivacy(NoticeCommon):
@@ -570,6 +588,9 @@ class TestNoticeAudience(NoticeCommon):
         for notice in cls.notice_a | cls.notice_b2 | cls.notice_b:
             notice._publish()
         cls.member_partner = cls.env["res.partner"].create({"name": "Committee Chair"})
+        # elected as an owner of River View, he sold his unit since: he reads
+        # the notices as a committee member only
+        cls._former_owner_of_b(cls.member_partner)
         cls.portal_member = new_test_user(
             cls.env,
             login="pcs_committee",

@@ -122,6 +122,7 @@ class TestNoticePortal(NoticeCommon, HttpCase):
         its notices, not Osmanthus Garden's, and never sees who else
         acknowledged; after the term the list is empty."""
         member = self.env["res.partner"].create({"name": "Chair of River View"})
+        self._former_owner_of_b(member)
         new_test_user(
             self.env,
             login="pcs_chair_b",
