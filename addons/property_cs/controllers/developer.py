@@ -1,7 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -99,11 +99,12 @@ class DeveloperPortal(CustomerPortal):
 
     def _developer_item(self, defect_id):
         """The item as the contact may read it, or None."""
-        defect = request.env["property.warranty.defect"].browse(defect_id)
+        defect = request.env["property.warranty.defect"].browse(defect_id).exists()
+        if not defect:
+            return None
         try:
             defect.check_access("read")
-            defect.state  # noqa: B018 (raises MissingError when deleted)
-        except (AccessError, MissingError):
+        except AccessError:
             return None
         return defect
 

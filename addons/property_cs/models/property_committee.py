@@ -33,7 +33,6 @@ class PropertyCommittee(models.Model):
     )
     date_elected = fields.Date(string="Elected On", tracking=True)
     filing_reference = fields.Char(
-        string="Filing Reference",
         tracking=True,
         help="Reference of the filing with the sub-district office or the "
         "housing authority.",

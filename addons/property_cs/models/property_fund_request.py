@@ -123,9 +123,7 @@ class PropertyFundRequest(models.Model):
         "the owners' vote.",
     )
     is_emergency = fields.Boolean(string="Emergency", tracking=True)
-    emergency_reason = fields.Selection(
-        FUND_EMERGENCY_REASONS, string="Emergency Reason", tracking=True
-    )
+    emergency_reason = fields.Selection(FUND_EMERGENCY_REASONS, tracking=True)
     committee_id = fields.Many2one(
         "property.committee",
         string="Owners' Committee",
@@ -182,7 +180,7 @@ class PropertyFundRequest(models.Model):
     # works and publication
     date_works_start = fields.Date(string="Works Started", copy=False)
     date_works_end = fields.Date(string="Works Completed", copy=False)
-    amount_spent = fields.Monetary(string="Amount Spent", copy=False, tracking=True)
+    amount_spent = fields.Monetary(copy=False, tracking=True)
     area_shared = fields.Float(
         string="Area Sharing the Cost (m²)", compute="_compute_area_shared"
     )

@@ -47,9 +47,7 @@ class PropertyHandover(models.Model):
     staff_user_id = fields.Many2one(
         related="slot_id.user_id", store=True, string="Staff"
     )
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar Event", readonly=True, copy=False
-    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     date_notified = fields.Datetime(
         string="Notice Sent", readonly=True, copy=False, tracking=True
     )
@@ -89,10 +87,11 @@ class PropertyHandover(models.Model):
     def _compute_access_url(self):
         """The move-in page, unless the handover part points the handover
         to its record page (which links back to the move-in pages)."""
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for handover in self:
             if not handover.access_url or handover.access_url == "#":
                 handover.access_url = handover._movein_portal_url()
+        return result
 
     def _movein_portal_url(self):
         """The owner's move-in page of the handover: notice and booking."""

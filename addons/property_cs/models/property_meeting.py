@@ -90,9 +90,7 @@ class PropertyMeeting(models.Model):
         "property.meeting.action", "meeting_id", string="Action Items"
     )
     open_action_count = fields.Integer(compute="_compute_open_action_count")
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar Event", readonly=True, copy=False
-    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
 
     # ------------------------------------------------------------------
     # Computes, onchanges

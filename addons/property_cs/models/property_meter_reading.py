@@ -32,9 +32,7 @@ class PropertyMeterReading(models.Model):
         readonly=False,
         precompute=True,
     )
-    handover_id = fields.Many2one(
-        "property.handover", index=True, ondelete="cascade", string="Handover"
-    )
+    handover_id = fields.Many2one("property.handover", index=True, ondelete="cascade")
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True)
     meter_type = fields.Selection(METER_TYPES, required=True, default="water")

@@ -15,7 +15,6 @@ class PropertyProject(models.Model):
     committee_member_ids = fields.One2many("property.committee.member", "project_id")
     current_committee_id = fields.Many2one(
         "property.committee",
-        string="Current Committee",
         compute="_compute_current_committee_id",
     )
 

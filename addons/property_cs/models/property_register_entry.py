@@ -155,7 +155,6 @@ class PropertyRegisterEntry(models.Model):
     )
     complaint_id = fields.Many2one(
         "property.ticket",
-        string="Complaint",
         domain="[('project_id', '=', project_id), ('kind', '=', 'complaint')]",
         index=True,
         groups="property_cs.group_property_cs_agent,"

@@ -271,7 +271,7 @@ class TestHandover(HandoverCommon):
         )
 
         def refuse(defects):
-            raise UserError("Choose the warranty category first.")
+            raise UserError(defects.env._("Choose the warranty category first."))
 
         other = self._new_handover(unit=self.unit_a2)
         with patch.object(Defect, "action_hand_to_developer", refuse, create=True):
