@@ -175,3 +175,7 @@ from . import property_warranty_defect_portal
 from . import property_project_warranty
 from . import property_ticket_warranty
 from . import res_partner_developer
+from . import event_event
+from . import event_registration
+from . import property_event_plan
+from . import property_event_plan_line

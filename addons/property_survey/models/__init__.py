@@ -19,3 +19,6 @@ from . import property_ticket_category
 from . import property_ticket
 from . import property_survey_pulse_report
 from . import property_survey_demo
+from . import property_vote_matter_type
+from . import property_vote
+from . import property_vote_ballot
