@@ -40,3 +40,20 @@ class EventRegistration(models.Model):
         help="No place was free when booked: the first place freed goes to "
         "the earliest booking on the waiting list.",
     )
+    property_no_show = fields.Boolean(
+        string="No-Show",
+        tracking=True,
+        help="Booked a place but did not come.",
+    )
+    property_feedback_rating = fields.Selection(
+        [
+            ("1", "Very Poor"),
+            ("2", "Poor"),
+            ("3", "Fair"),
+            ("4", "Good"),
+            ("5", "Very Good"),
+        ],
+        string="Feedback Rating",
+    )
+    property_feedback_comment = fields.Text(string="Feedback Comment")
+    property_date_feedback = fields.Datetime(string="Feedback Date")
