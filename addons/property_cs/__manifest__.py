@@ -145,6 +145,12 @@
         "views/property_warranty_views.xml",
         "views/property_developer_views.xml",
         "views/property_developer_portal_templates.xml",
+        "security/property_event_plan_security.xml",
+        "views/event_event_views.xml",
+        "views/property_event_plan_views.xml",
+        "views/property_event_report_views.xml",
+        "views/account_move_event_views.xml",
+        "views/res_config_settings_event_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -166,6 +172,7 @@
         "demo/property_movein_demo.xml",
         "demo/property_handover_demo.xml",
         "demo/property_developer_demo.xml",
+        "demo/property_event_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

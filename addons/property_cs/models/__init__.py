@@ -179,3 +179,11 @@ from . import event_event
 from . import event_registration
 from . import property_event_plan
 from . import property_event_plan_line
+from . import property_event_plan_target
+from . import property_event_plan_report
+from . import property_event_report
+from . import property_unit_event
+from . import account_move_line_event
+from . import res_company_event
+from . import res_config_settings_event
+from . import property_demo_event
