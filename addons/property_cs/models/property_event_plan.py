@@ -45,6 +45,7 @@ class PropertyEventPlan(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     state = fields.Selection(
         PLAN_STATES,
+        string="Status",
         default="draft",
         required=True,
         readonly=True,

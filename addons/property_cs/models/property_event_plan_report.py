@@ -190,7 +190,7 @@ class PropertyEventPlanReport(models.Model):
                  WHERE reg.active
                  GROUP BY reg.event_id
             ),
-            rows AS (
+            plan_row AS (
                 SELECT line.id * 10 + 1 AS id,
                        'item' AS kind,
                        line.name,
@@ -269,20 +269,20 @@ class PropertyEventPlanReport(models.Model):
                    AND plan.year = EXTRACT(YEAR FROM event_row.local_date)
                    AND plan.active
             )
-            SELECT rows.*,
+            SELECT plan_row.*,
                    company.currency_id,
-                   rows.cost - rows.budget AS variance,
-                   rows.held_count * 100.0 / NULLIF(rows.planned_count, 0)
+                   plan_row.cost - plan_row.budget AS variance,
+                   plan_row.held_count * 100.0 / NULLIF(plan_row.planned_count, 0)
                        AS plan_rate,
-                   rows.held_count * 100.0 / NULLIF(rows.target_count, 0)
+                   plan_row.held_count * 100.0 / NULLIF(plan_row.target_count, 0)
                        AS target_rate,
-                   rows.cost * 100.0 / NULLIF(rows.budget, 0) AS budget_rate,
-                   rows.cost / NULLIF(rows.attended_count, 0)
+                   plan_row.cost * 100.0 / NULLIF(plan_row.budget, 0) AS budget_rate,
+                   plan_row.cost / NULLIF(plan_row.attended_count, 0)
                        AS cost_per_participant,
-                   rows.feedback_sum * 1.0 / NULLIF(rows.feedback_count, 0)
+                   plan_row.feedback_sum * 1.0 / NULLIF(plan_row.feedback_count, 0)
                        AS feedback_avg
-              FROM rows
-              JOIN res_company company ON company.id = rows.company_id
+              FROM plan_row
+              JOIN res_company company ON company.id = plan_row.company_id
         """)
 
     def init(self):

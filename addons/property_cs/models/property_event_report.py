@@ -188,14 +188,14 @@ class PropertyEventReport(models.Model):
                        partner.date_birth,
                        COALESCE(partner.is_key_customer, FALSE) AS is_key
                   FROM event_row
+                  JOIN property_unit unit
+                    ON unit.project_id = event_row.project_id
                   JOIN property_unit_partner link
-                    ON link.active
+                    ON link.unit_id = unit.id
+                   AND link.active
                    AND link.role IN %(roles)s
                    AND link.date_start <= event_row.day
                    AND (link.date_end IS NULL OR link.date_end >= event_row.day)
-                  JOIN property_unit unit
-                    ON unit.id = link.unit_id
-                   AND unit.project_id = event_row.project_id
                   JOIN res_partner partner ON partner.id = link.partner_id
             ),
             household AS (
