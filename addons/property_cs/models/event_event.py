@@ -47,7 +47,7 @@ class EventEvent(models.Model):
         help="The item of the project's annual activity plan this event carries out.",
     )
     property_venue = fields.Char(
-        string="Venue",
+        string="Venue in the Project",
         help="Where in the project the event takes place, e.g. the "
         "clubhouse or the central square.",
     )
@@ -100,7 +100,9 @@ class EventEvent(models.Model):
         "members (by the ages set in the settings).",
     )
     property_currency_id = fields.Many2one(
-        "res.currency", string="Currency", compute="_compute_property_currency_id"
+        "res.currency",
+        string="Company Currency",
+        compute="_compute_property_currency_id",
     )
     property_budget = fields.Monetary(
         string="Budget",

@@ -26,20 +26,17 @@ def demo_png(width, height, colour_a, colour_b):
     """A small PNG (no network, no image library): a horizontal gradient
     from ``colour_a`` to ``colour_b`` with a light band, standing in for a
     photo of the event."""
-    rows = []
-    for y in range(height):
-        row = bytearray(b"\x00")
-        for x in range(width):
-            if height * 0.62 < y < height * 0.72:
-                pixel = (250, 250, 245)
-            else:
-                t = x / max(width - 1, 1)
-                pixel = tuple(
-                    int(a + (b - a) * t)
-                    for a, b in zip(colour_a, colour_b, strict=True)
-                )
-            row += bytes(pixel)
-        rows.append(bytes(row))
+    gradient = bytearray(b"\x00")
+    for x in range(width):
+        t = x / max(width - 1, 1)
+        gradient += bytes(
+            int(a + (b - a) * t) for a, b in zip(colour_a, colour_b, strict=True)
+        )
+    band = b"\x00" + bytes((250, 250, 245)) * width
+    rows = [
+        band if height * 0.62 < y < height * 0.72 else bytes(gradient)
+        for y in range(height)
+    ]
 
     def chunk(tag, data):
         crc = zlib.crc32(tag + data) & 0xFFFFFFFF
@@ -76,8 +73,8 @@ class PropertyDemo(models.AbstractModel):
         households = self._property_demo_households(project)
         owner_unit = self.env.ref("property_cs.demo_unit_ghy_1_202")
         Line = self.env["property.event.plan.line"]
-        for index, item in enumerate(items):
-            line = Line.create(
+        lines = Line.create(
+            [
                 {
                     "plan_id": plan.id,
                     "name": item["name"],
@@ -88,18 +85,33 @@ class PropertyDemo(models.AbstractModel):
                     "budget": item.get("budget", 0.0),
                     "note": item.get("note"),
                 }
-            )
+                for item in items
+            ]
+        )
+        past = []
+        for index, (line, item) in enumerate(zip(lines, items, strict=True)):
             day = date(plan.year, item["month"], item["day"])
-            if day >= today - timedelta(days=1) or item.get("missed"):
-                continue
-            event = self._property_demo_event_held(line, item, day, tz)
+            if day < today - timedelta(days=1) and not item.get("missed"):
+                past.append((index, line, item, day))
+        events = self.env["event.event"].create(
+            [
+                self._property_demo_event_vals(line, item, day, tz)
+                for __, line, item, day in past
+            ]
+        )
+        registrations, bills = [], []
+        for (index, __, item, day), event in zip(past, events, strict=True):
             if item.get("cancelled"):
                 continue
-            self._property_demo_attendance(
+            registrations += self._property_demo_attendance_vals(
                 event, item, households, comments, index, owner_unit
             )
+            bills += self._property_demo_bill_vals(event, item, day, today)
             self._property_demo_photos(event, index)
-            self._property_demo_bills(event, item, day, today)
+        self.env["event.registration"].create(registrations)
+        self.env["account.move"].with_company(project.company_id).create(
+            bills
+        ).action_post()
         for xmlid, booked in upcoming:
             event = self.env.ref(xmlid)
             day = event._property_local_date()
@@ -147,9 +159,9 @@ class PropertyDemo(models.AbstractModel):
         return result
 
     @api.model
-    def _property_demo_event_held(self, line, item, day, tz):
-        """The event of a past plan item, in the Ended (or Cancelled)
-        stage."""
+    def _property_demo_event_vals(self, line, item, day, tz):
+        """Values of the event of a past plan item, in the Ended (or
+        Cancelled) stage."""
         start_hour, end_hour = item.get("hours", (9, 11))
 
         def utc(hour):
@@ -161,37 +173,35 @@ class PropertyDemo(models.AbstractModel):
         if item.get("cancelled"):
             stage = "event.event_stage_cancelled"
         partners = [ref(xmlid).id for xmlid in item.get("partners", [])]
-        return self.env["event.event"].create(
-            {
-                "name": item["name"],
-                "event_type_id": line.event_type_id.id,
-                "property_project_id": line.project_id.id,
-                "property_plan_line_id": line.id,
-                "property_building_ids": [
-                    Command.set([ref(x).id for x in item.get("buildings", [])])
-                ],
-                "property_venue": item.get("venue"),
-                "property_organiser_id": ref(
-                    item.get("organiser", "property_cs.demo_user_agent")
-                ).id,
-                "property_partner_ids": [Command.set(partners)],
-                "property_household_condition": item.get("household", "none"),
-                "property_min_age": item.get("min_age", 0),
-                "property_max_age": item.get("max_age", 0),
-                "property_report": (
-                    Markup("<p>%s</p>") % item["report"]
-                    if item.get("report")
-                    else False
-                ),
-                "date_tz": tz.zone,
-                "date_begin": utc(start_hour),
-                "date_end": utc(end_hour),
-                "seats_limited": True,
-                "seats_max": item.get("seats", 50),
-                "stage_id": ref(stage).id,
-                "user_id": ref("property_cs.demo_user_agent").id,
-            }
-        )
+        return {
+            "name": item["name"],
+            "event_type_id": line.event_type_id.id,
+            "property_project_id": line.project_id.id,
+            "property_plan_line_id": line.id,
+            "property_building_ids": [
+                Command.set([ref(x).id for x in item.get("buildings", [])])
+            ],
+            "property_venue": item.get("venue"),
+            "property_organiser_id": ref(
+                item.get("organiser", "property_cs.demo_user_agent")
+            ).id,
+            "property_partner_ids": [Command.set(partners)],
+            "property_household_condition": item.get("household", "none"),
+            "property_min_age": item.get("min_age", 0),
+            "property_max_age": item.get("max_age", 0),
+            "property_report": (
+                Markup("<p>%s</p>") % item["report"] if item.get("report") else False
+            ),
+            "date_tz": tz.zone,
+            "date_begin": utc(start_hour),
+            "date_end": utc(end_hour),
+            "seats_limited": True,
+            "seats_max": item.get("seats", 50),
+            "stage_id": ref(stage).id,
+            # no Odoo confirmation mails (ticket PDF) for past events
+            "event_mail_ids": [Command.clear()],
+            "user_id": ref("property_cs.demo_user_agent").id,
+        }
 
     @api.model
     def _property_demo_attendees(self, event, households, count, offset, first=None):
@@ -240,11 +250,11 @@ class PropertyDemo(models.AbstractModel):
         return people[:count]
 
     @api.model
-    def _property_demo_attendance(
+    def _property_demo_attendance_vals(
         self, event, item, households, comments, index, owner_unit
     ):
-        """Attendees (registrations marked attended, with ratings and
-        comments) and no-shows of a past event."""
+        """Values of the attendees (registrations marked attended, with
+        ratings and comments) and no-shows of a past event."""
         attended = item.get("attended", 20)
         no_shows = item.get("no_shows", 2)
         people = self._property_demo_attendees(
@@ -282,7 +292,7 @@ class PropertyDemo(models.AbstractModel):
                     }
                 )
             vals_list.append(vals)
-        self.env["event.registration"].create(vals_list)
+        return vals_list
 
     @api.model
     def _property_demo_bookings(self, event, booked, households, owner_unit):
@@ -324,40 +334,35 @@ class PropertyDemo(models.AbstractModel):
         event.property_photo_ids = [Command.set(photos.ids)]
 
     @api.model
-    def _property_demo_bills(self, event, item, day, today):
-        """The event's vendor bills, posted a few days after it: one bill
-        per supplier, a line per ``costs`` entry (supplier xml id, label,
-        untaxed amount), no taxes."""
+    def _property_demo_bill_vals(self, event, item, day, today):
+        """Values of the event's vendor bills, dated a few days after it: one
+        bill per supplier, a line per ``costs`` entry (supplier xml id,
+        label, untaxed amount), no taxes."""
         by_supplier = {}
         for supplier, label, amount in item.get("costs", []):
             by_supplier.setdefault(supplier, []).append((label, amount))
         company = event.property_project_id.company_id
-        for supplier, lines in by_supplier.items():
-            bill = (
-                self.env["account.move"]
-                .with_company(company)
-                .create(
-                    {
-                        "move_type": "in_invoice",
-                        "partner_id": self.env.ref(supplier).id,
-                        "invoice_date": min(day + timedelta(days=3), today),
-                        "company_id": company.id,
-                        "invoice_line_ids": [
-                            Command.create(
-                                {
-                                    "name": label,
-                                    "quantity": 1.0,
-                                    "price_unit": amount,
-                                    "tax_ids": [Command.clear()],
-                                    "property_event_id": event.id,
-                                }
-                            )
-                            for label, amount in lines
-                        ],
-                    }
-                )
-            )
-            bill.action_post()
+        return [
+            {
+                "move_type": "in_invoice",
+                "partner_id": self.env.ref(supplier).id,
+                "invoice_date": min(day + timedelta(days=3), today),
+                "company_id": company.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": label,
+                            "quantity": 1.0,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                            "property_event_id": event.id,
+                        }
+                    )
+                    for label, amount in lines
+                ],
+            }
+            for supplier, lines in by_supplier.items()
+        ]
 
     @api.model
     def _property_demo_event_draft_bill(

@@ -507,7 +507,7 @@ class TestEventPlanReport(EventPlanCommon):
         self.assertAlmostEqual(festival[7], 200.0)
         self.assertAlmostEqual(festival[8], 100.0)
         self.assertEqual(rows[self.sports][:6], [2, 1, 0, 500.0, 100.0, 0])
-        self.assertIsNone(rows[self.sports][6])
+        self.assertFalse(rows[self.sports][6], "no attendee: no cost per participant")
         self.assertEqual(rows[self.children][:6], [0, 1, 0, 800.0, 0.0, 0])
 
     def test_by_month(self):
