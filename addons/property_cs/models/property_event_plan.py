@@ -52,9 +52,7 @@ class PropertyEventPlan(models.Model):
         copy=False,
         tracking=True,
     )
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
     note = fields.Html(string="Notes")
     # the KPI (J1): a count per year, and per type

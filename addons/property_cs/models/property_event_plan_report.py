@@ -76,11 +76,11 @@ class PropertyEventPlanReport(models.Model):
 
     name = fields.Char(string="Item or Event", readonly=True)
     kind = fields.Selection(PLAN_REPORT_KINDS, readonly=True)
-    plan_id = fields.Many2one("property.event.plan", string="Plan", readonly=True)
+    plan_id = fields.Many2one("property.event.plan", readonly=True)
     plan_line_id = fields.Many2one(
         "property.event.plan.line", string="Plan Item", readonly=True
     )
-    event_id = fields.Many2one("event.event", string="Event", readonly=True)
+    event_id = fields.Many2one("event.event", readonly=True)
     project_id = fields.Many2one("property.project", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)

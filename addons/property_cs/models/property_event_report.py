@@ -87,7 +87,7 @@ class PropertyEventReport(models.Model):
         "res.partner": ["date_birth", "is_key_customer"],
     }
 
-    event_id = fields.Many2one("event.event", string="Event", readonly=True)
+    event_id = fields.Many2one("event.event", readonly=True)
     project_id = fields.Many2one("property.project", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
