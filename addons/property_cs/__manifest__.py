@@ -145,6 +145,9 @@
         "views/property_warranty_views.xml",
         "views/property_developer_views.xml",
         "views/property_developer_portal_templates.xml",
+        "security/property_event_invitation_security.xml",
+        "data/property_event_invitation_data.xml",
+        "views/property_event_invitation_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -166,6 +169,7 @@
         "demo/property_movein_demo.xml",
         "demo/property_handover_demo.xml",
         "demo/property_developer_demo.xml",
+        "demo/property_event_invitation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

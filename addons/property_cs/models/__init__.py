@@ -179,3 +179,10 @@ from . import event_event
 from . import event_registration
 from . import property_event_plan
 from . import property_event_plan_line
+from . import property_event_invitation
+from . import event_event_invitation
+from . import property_project_event
+from . import event_registration_reminder
+from . import res_partner_event
+from . import property_unit_partner_event
+from . import property_demo_event_invitation
