@@ -70,8 +70,8 @@ class EventRegistration(models.Model):
                 names = ", ".join(
                     place.name or place.partner_id.name or "" for place in places
                 )
-                template.sudo().with_context(
-                    property_attendee_names=names, property_place_count=len(places)
-                ).send_mail(places[0].id)
+                template.sudo().with_context(property_attendee_names=names).send_mail(
+                    places[0].id
+                )
         due.write({"property_date_reminder": now})
         return due

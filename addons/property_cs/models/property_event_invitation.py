@@ -178,11 +178,12 @@ class PropertyEventInvitation(models.Model):
             ("date_scheduled", "!=", False),
             ("date_scheduled", "<=", fields.Datetime.now()),
         ]
-        due = self.search(domain, order="date_scheduled, id", limit=batch_size)
+        invitations = self.sudo()
+        due = invitations.search(domain, order="date_scheduled, id", limit=batch_size)
         key_first = due.filtered(lambda i: i.wave == "key_customer")
         key_first._send()
         (due - key_first)._send()
         self.env["ir.cron"]._notify_progress(
-            done=len(due), remaining=self.search_count(domain)
+            done=len(due), remaining=invitations.search_count(domain)
         )
         return due
