@@ -83,7 +83,7 @@ class EventEvent(models.Model):
         "property.event.invitation", "event_id", string="Invitations"
     )
     property_invitation_count = fields.Integer(
-        string="Invitations", compute="_compute_property_invitation_count"
+        string="Invitation Count", compute="_compute_property_invitation_count"
     )
 
     # ------------------------------------------------------------------

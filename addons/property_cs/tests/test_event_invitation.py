@@ -427,7 +427,7 @@ class TestEventInvitation(EventInvitationCommon):
             ),
             self._mails(self.p_business).body_html,
         )
-        self.assertNotIn("Key", self._mails(self.p_key).body_html)
+        self.assertNotIn("key customer", self._mails(self.p_key).body_html.lower())
         # nothing in a chatter owners or other staff read
         self.assertEqual(
             self.env["mail.message"].search_count(
