@@ -45,7 +45,6 @@ class PropertyEventInvitation(models.Model):
     )
     unit_id = fields.Many2one(
         "property.unit",
-        string="Household",
         index=True,
         ondelete="set null",
         readonly=True,

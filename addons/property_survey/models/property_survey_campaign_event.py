@@ -13,11 +13,12 @@ class PropertySurveyCampaign(models.Model):
     def _insert_samples(self, vals_list):
         """The drawn households get their participation attribute in one
         more statement."""
-        super()._insert_samples(vals_list)
+        res = super()._insert_samples(vals_list)
         if vals_list:
             self.env["property.survey.sample"]._property_fill_event_participation(
                 SQL("s.campaign_id = %s", self.id)
             )
+        return res
 
     def action_compute_results(self):
         """Add the results of the households that took part in community
