@@ -151,6 +151,9 @@
         "views/property_event_report_views.xml",
         "views/account_move_event_views.xml",
         "views/res_config_settings_event_views.xml",
+        "security/property_event_invitation_security.xml",
+        "data/property_event_invitation_data.xml",
+        "views/property_event_invitation_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -173,6 +176,7 @@
         "demo/property_handover_demo.xml",
         "demo/property_developer_demo.xml",
         "demo/property_event_demo.xml",
+        "demo/property_event_invitation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

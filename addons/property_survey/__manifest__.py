@@ -25,6 +25,7 @@
         "views/property_survey_menus.xml",
         "views/property_survey_pulse_views.xml",
         "report/property_survey_campaign_report.xml",
+        "views/property_survey_event_views.xml",
     ],
     "demo": ["demo/property_survey_demo.xml"],
     "assets": {

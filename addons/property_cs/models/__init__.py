@@ -188,3 +188,10 @@ from . import account_move_line_event
 from . import res_company_event
 from . import res_config_settings_event
 from . import property_demo_event
+from . import property_event_invitation
+from . import event_event_invitation
+from . import property_project_event
+from . import event_registration_reminder
+from . import res_partner_event
+from . import property_unit_partner_event
+from . import property_demo_event_invitation

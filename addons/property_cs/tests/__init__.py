@@ -72,3 +72,4 @@ from . import test_warranty
 from . import test_developer_portal
 from . import test_event_plan
 from . import test_event_report
+from . import test_event_invitation

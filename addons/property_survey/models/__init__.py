@@ -22,3 +22,6 @@ from . import property_survey_demo
 from . import property_vote_matter_type
 from . import property_vote
 from . import property_vote_ballot
+from . import property_survey_sample_event
+from . import property_survey_result_event
+from . import property_survey_campaign_event

@@ -11,3 +11,4 @@ from . import test_locale
 from . import test_pulse_access
 from . import test_campaign_secrecy
 from . import test_consent
+from . import test_event_attribute
