@@ -145,6 +145,9 @@
         "views/property_warranty_views.xml",
         "views/property_developer_views.xml",
         "views/property_developer_portal_templates.xml",
+        "data/property_event_portal_data.xml",
+        "views/event_registration_attendance_views.xml",
+        "views/property_event_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -179,3 +179,4 @@ from . import event_event
 from . import event_registration
 from . import property_event_plan
 from . import property_event_plan_line
+from . import event_event_portal

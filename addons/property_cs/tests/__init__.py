@@ -70,3 +70,6 @@ from . import test_handover
 from . import test_handover_portal
 from . import test_warranty
 from . import test_developer_portal
+from . import test_event_registration
+from . import test_event_portal
+from . import test_event_tour
