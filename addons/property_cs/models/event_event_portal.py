@@ -56,7 +56,7 @@ class EventEvent(models.Model):
         compute_sudo=True,
     )
     property_feedback_count = fields.Integer(
-        string="Ratings",
+        string="Number of Ratings",
         compute="_compute_property_registration_stats",
         compute_sudo=True,
     )

@@ -365,7 +365,9 @@ class TestEventRegistration(EventCommon):
             .with_context(default_event_id=self.event.id)
         )
         wizard.unit_id = self.unit_a2
-        self.assertEqual(wizard.booker_id, self.tenant_a)
+        # the landlord comes first; the tenant books for the tenancy
+        self.assertEqual(wizard.booker_id, self.landlord)
+        wizard.booker_id = self.tenant_a
         wizard.member_ids.add(self.resident_t)
         result = wizard.save().action_confirm()
         self.assertEqual(result["params"]["type"], "warning")
@@ -540,6 +542,28 @@ class TestEventRegistration(EventCommon):
         with self.assertRaises(AccessError):
             past.with_user(self.portal_tenant)._property_portal_values(self.tenant_a)
         self.assertEqual(past_registration.property_project_id, self.project_a)
+
+    def test_event_form_and_actions(self):
+        """Staff open the event form with its booking buttons and figures;
+        publishing needs a project; the attendance list is the event's."""
+        form = Form(self.event.with_user(self.agent))
+        self.assertTrue(form.property_is_published)
+        self.event.with_user(self.agent).action_property_unpublish()
+        self.assertFalse(self.event.property_is_published)
+        self.event.with_user(self.agent).action_property_publish()
+        self.assertTrue(self.event.property_is_published)
+        plain = self.env["event.event"].create(
+            {"name": "Plain", "date_begin": EVENT_BEGIN, "date_end": EVENT_END}
+        )
+        with self.assertRaisesRegex(UserError, "project"):
+            plain.action_property_publish()
+        with self.assertRaises(AccessError):
+            self.event.with_user(self.department).action_property_publish()
+        action = self.event.with_user(self.department).action_property_attendance()
+        self.assertEqual(action["domain"], [("event_id", "=", self.event.id)])
+        self.assertEqual(action["res_model"], "event.registration")
+        action = self.event.with_user(self.department).action_property_register()
+        self.assertEqual(action["context"], {"default_event_id": self.event.id})
 
     def test_guarded_and_validated(self):
         """Waiting-list and feedback fields change only through the action
