@@ -99,7 +99,14 @@ class EventRegistration(models.Model):
     # ------------------------------------------------------------------
     def write(self, vals):
         """A registration that gets a place (confirmed or attended) leaves
-        the waiting list; one marked attended is no longer a no-show."""
+        the waiting list; one marked attended is no longer a no-show. A
+        place freed (cancelled, or set back to unconfirmed) goes to the
+        earliest booking on the event's waiting list."""
+        freed = self.env["event.event"]
+        if "state" in vals and vals["state"] not in PLACE_STATES:
+            freed = self.filtered(
+                lambda reg: reg.state in PLACE_STATES and not reg.property_is_waitlist
+            ).event_id
         res = super().write(vals)
         if vals.get("state") in PLACE_STATES:
             flags = {"property_is_waitlist": False}
@@ -113,6 +120,8 @@ class EventRegistration(models.Model):
             )
             if stale:
                 stale._workflow_write(flags)
+        if freed:
+            freed.sudo()._property_promote_waitlist()
         return res
 
     # ------------------------------------------------------------------
@@ -195,17 +204,6 @@ class EventRegistration(models.Model):
     # ------------------------------------------------------------------
     # CANCELLATION AND WAITING LIST
     # ------------------------------------------------------------------
-    def action_cancel(self):
-        """Cancelling a registration that held a place frees it for the
-        earliest booking on the waiting list."""
-        events = self.filtered(
-            lambda reg: reg.state in PLACE_STATES and not reg.property_is_waitlist
-        ).event_id
-        res = super().action_cancel()
-        if events:
-            events.sudo()._property_promote_waitlist()
-        return res
-
     def _property_portal_cancel(self, partner):
         """The owner or tenant cancels the place of a member of their own
         household in the portal, until the event starts."""

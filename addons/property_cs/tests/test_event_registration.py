@@ -172,6 +172,11 @@ class TestEventRegistration(EventCommon):
         self.assertEqual((second.state, second.property_is_waitlist), ("open", False))
         self.event.invalidate_recordset()
         self.assertEqual(self.event.seats_available, 0)
+        # a place set back to unconfirmed at the desk is freed as well
+        third = self._book(self.portal_owner, self.child_a)
+        self.assertTrue(third.property_is_waitlist)
+        first.with_user(self.agent).action_set_draft()
+        self.assertEqual((third.state, third.property_is_waitlist), ("open", False))
 
     def test_household_isolation(self):
         """Only members of the booker's own household: another household's
