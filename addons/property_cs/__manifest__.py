@@ -154,6 +154,9 @@
         "security/property_event_invitation_security.xml",
         "data/property_event_invitation_data.xml",
         "views/property_event_invitation_views.xml",
+        "data/property_event_portal_data.xml",
+        "views/event_registration_attendance_views.xml",
+        "views/property_event_portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

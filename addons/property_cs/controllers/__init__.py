@@ -13,3 +13,4 @@ from . import register
 from . import movein
 from . import handover
 from . import developer
+from . import event

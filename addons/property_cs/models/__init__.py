@@ -195,3 +195,4 @@ from . import event_registration_reminder
 from . import res_partner_event
 from . import property_unit_partner_event
 from . import property_demo_event_invitation
+from . import event_event_portal

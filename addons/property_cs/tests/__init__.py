@@ -73,3 +73,6 @@ from . import test_developer_portal
 from . import test_event_plan
 from . import test_event_report
 from . import test_event_invitation
+from . import test_event_registration
+from . import test_event_portal
+from . import test_event_tour

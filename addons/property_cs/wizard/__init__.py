@@ -22,3 +22,6 @@ from . import property_handover_sign
 # developer relations: hand-off of a ticket and the steps of a defect
 from . import property_warranty_handoff
 from . import property_warranty_defect_step
+
+# community events: staff register a household (phone, walk-in)
+from . import property_event_register
