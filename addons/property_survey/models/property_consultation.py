@@ -294,7 +294,7 @@ class PropertyConsultation(models.Model):
             if not 0 < consultation.sample_rate <= 100 or consultation.sample_min < 1:
                 raise ValidationError(
                     self.env._(
-                        "The sample rate must be between 0 and 100 %% and the "
+                        "The sample rate must be between 0 and 100 % and the "
                         "minimum sample at least 1."
                     )
                 )

@@ -14,3 +14,4 @@ from . import test_consent
 from . import test_consultation
 from . import test_consultation_results
 from . import test_consultation_security
+from . import test_consultation_tour

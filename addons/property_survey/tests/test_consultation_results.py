@@ -94,7 +94,9 @@ class TestConsultationResults(ConsultationCommon):
             ["Successful Business Person", "Civil Servant", "Owner Type Unknown"],
         )
         # an answer finished after the close does not count
-        self._fill(recipients["b1_2"].sudo().user_input_ids, choice=None)
+        late = recipients["b1_2"].sudo().user_input_ids
+        self._fill(late)
+        late.end_datetime = consultation.date_closed + timedelta(minutes=1)
         consultation.with_user(self.agent).action_compute_results()
         self._check(consultation, "overall", "all", 6, 4, [(2, 50), (1, 25), (1, 25)])
 
