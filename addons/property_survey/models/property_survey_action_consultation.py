@@ -19,7 +19,8 @@ class PropertySurveyAction(models.Model):
         ondelete="cascade",
     )
 
-    @api.constrains("campaign_id", "consultation_id")
+    # "name" is always written at creation: the check runs then too
+    @api.constrains("campaign_id", "consultation_id", "name")
     def _check_campaign_or_consultation(self):
         for action in self:
             if bool(action.campaign_id) == bool(action.consultation_id):
