@@ -19,7 +19,7 @@ CONSULTATION_KINDS = [
 ]
 CONSULTATION_STATES = [
     ("draft", "Draft"),
-    ("open", "Open"),
+    ("open", "Answering"),
     ("closed", "Closed"),
     ("published", "Published"),
 ]

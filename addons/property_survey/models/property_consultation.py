@@ -66,7 +66,7 @@ class PropertyConsultation(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     kind = fields.Selection(
         CONSULTATION_KINDS,
-        string="Matter",
+        string="Kind of Matter",
         required=True,
         default="service_change",
         tracking=True,

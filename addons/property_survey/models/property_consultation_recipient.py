@@ -54,7 +54,11 @@ class PropertyConsultationRecipient(models.Model):
     )
     building_id = fields.Many2one("property.building", index=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Owner", required=True, index=True, ondelete="restrict"
+        "res.partner",
+        string="Unit Owner",
+        required=True,
+        index=True,
+        ondelete="restrict",
     )
     owner_group = fields.Selection(
         OWNER_GROUPS,
@@ -65,7 +69,7 @@ class PropertyConsultationRecipient(models.Model):
     user_input_ids = fields.One2many(
         "survey.user_input",
         "property_consultation_recipient_id",
-        string="Answers",
+        string="Answer Records",
         groups=STAFF_GROUPS,
     )
     user_input_id = fields.Many2one(
