@@ -26,8 +26,17 @@
         "views/property_survey_pulse_views.xml",
         "report/property_survey_campaign_report.xml",
         "views/property_survey_event_views.xml",
+        "security/property_consultation_security.xml",
+        "data/property_consultation_data.xml",
+        "views/property_consultation_views.xml",
+        "wizard/property_consultation_phone_views.xml",
+        "views/property_consultation_portal_templates.xml",
+        "report/property_consultation_report.xml",
     ],
-    "demo": ["demo/property_survey_demo.xml"],
+    "demo": [
+        "demo/property_survey_demo.xml",
+        "demo/property_consultation_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "property_survey/static/tests/tours/*.js",

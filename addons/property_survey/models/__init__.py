@@ -25,3 +25,14 @@ from . import property_vote_ballot
 from . import property_survey_sample_event
 from . import property_survey_result_event
 from . import property_survey_campaign_event
+from . import property_consultation
+from . import property_consultation_scope
+from . import property_consultation_results
+from . import property_consultation_recipient
+from . import property_consultation_result
+from . import survey_survey_consultation
+from . import survey_user_input_consultation
+from . import survey_user_input_line_consultation
+from . import property_survey_action_consultation
+from . import property_notice_consultation
+from . import property_consultation_demo

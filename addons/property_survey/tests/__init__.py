@@ -12,3 +12,7 @@ from . import test_pulse_access
 from . import test_campaign_secrecy
 from . import test_consent
 from . import test_event_attribute
+from . import test_consultation
+from . import test_consultation_results
+from . import test_consultation_security
+from . import test_consultation_tour

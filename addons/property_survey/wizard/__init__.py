@@ -1,1 +1,2 @@
 from . import property_survey_swap_wizard
+from . import property_consultation_phone
