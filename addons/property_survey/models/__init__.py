@@ -22,3 +22,9 @@ from . import property_survey_demo
 from . import property_vote_matter_type
 from . import property_vote
 from . import property_vote_ballot
+from . import property_vote_count
+from . import property_vote_electorate
+from . import property_vote_publish
+from . import property_vote_elector
+from . import property_project_vote
+from . import property_unit_partner_vote
