@@ -15,6 +15,7 @@ from odoo.addons.property_survey.models import vote_arithmetic as arith
 from .vote_common import AFTER, DURING, OPEN_AT, VOTE_END, PropertyVoteCommon
 
 
+@tagged("post_install", "-at_install")
 class TestVoteArithmetic(TransactionCase):
     """The exact arithmetic: integers, no float error at the boundaries."""
 
