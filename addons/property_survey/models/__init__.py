@@ -28,3 +28,4 @@ from . import property_vote_publish
 from . import property_vote_elector
 from . import property_project_vote
 from . import property_unit_partner_vote
+from . import property_vote_demo

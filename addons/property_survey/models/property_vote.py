@@ -327,10 +327,11 @@ class PropertyVote(models.Model):
     def write(self, vals):
         """Once a vote opens, what it is about and how it is counted stay as
         they were when the owners started voting; the closing time may only
-        be extended while it runs; a closed vote changes no more."""
-        if not self._workflow_change_allowed():
-            for vote in self:
-                vote._check_frozen(vals)
+        be extended while it runs; a closed vote changes no more. Checked
+        for every writer, the superuser included (the action methods write
+        only workflow fields, which are not frozen)."""
+        for vote in self:
+            vote._check_frozen(vals)
         return super().write(vals)
 
     def _check_frozen(self, vals):

@@ -102,6 +102,8 @@ class PropertyVoteBallot(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Ballots are cast only while their vote is open."""
+        # who may not create at all is told so first (access error)
+        self.check_access("create")
         Vote = self.env["property.vote"].sudo()
         for vote_id in {vals.get("vote_id") for vals in vals_list}:
             if not vote_id:
@@ -112,6 +114,8 @@ class PropertyVoteBallot(models.Model):
     def write(self, vals):
         """A ballot changes only while its vote is open, and stays with its
         vote and unit."""
+        # who may not write at all is told so first (access error)
+        self.check_access("write")
         if {"vote_id", "unit_id"} & set(vals):
             for ballot in self.sudo():
                 if ("vote_id" in vals and vals["vote_id"] != ballot.vote_id.id) or (

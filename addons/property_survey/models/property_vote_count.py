@@ -11,6 +11,7 @@ from .vote_arithmetic import (
     format_percent,
     meets,
     percent,
+    threshold_percent,
     to_cents,
 )
 
@@ -268,7 +269,9 @@ class PropertyVote(models.Model):
         def parts(part, whole, threshold, met):
             numerator, denominator, strict = threshold
             return {
-                "percent": format_percent(percent(part, whole)),
+                "percent": format_percent(
+                    threshold_percent(part, whole, numerator, denominator)
+                ),
                 "sign": comparison_sign(met, strict),
                 "fraction": f"{numerator}/{denominator}",
                 "verdict": env._("reached") if met else env._("not reached"),

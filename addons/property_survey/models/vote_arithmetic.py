@@ -18,6 +18,7 @@ call them directly (tests/test_vote_count.py).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 CENT = Decimal("0.01")
 
@@ -51,6 +52,29 @@ def percent(part, whole):
     return (Decimal(part) * 100 / Decimal(whole)).quantize(CENT, ROUND_HALF_UP)
 
 
+def threshold_percent(part, whole, numerator, denominator):
+    """``part / whole`` in per cent as shown next to a threshold: two
+    decimals, or more (up to six) when two would round a share that is not
+    exactly the threshold onto the threshold's own figure (300.00 / 400.01
+    is 74.998 %, shown "74.998%" rather than "75.00%" next to "< 3/4"). An
+    exact threshold share keeps two decimals (2/3 → 66.67%)."""
+    if whole <= 0:
+        return Decimal("0.00")
+    exact = Fraction(part * 100, whole)
+    limit = Fraction(numerator * 100, denominator)
+    for digits in range(2, 7):
+        quantum = Decimal(1).scaleb(-digits)
+        shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+            quantum, ROUND_HALF_UP
+        )
+        bound = (Decimal(limit.numerator) / Decimal(limit.denominator)).quantize(
+            quantum, ROUND_HALF_UP
+        )
+        if exact == limit or shown != bound:
+            return shown
+    return shown
+
+
 def format_area(cents):
     """Hundredths of m² as a number with thousands separators and two
     decimals: 1234567 → "12,345.67"."""
@@ -58,8 +82,9 @@ def format_area(cents):
 
 
 def format_percent(value):
-    """A percentage as shown in the result: "68.59%"."""
-    return f"{value:.2f}%"
+    """A percentage (a Decimal already rounded) as shown in the result, with
+    its own decimals: "68.59%", "74.998%"."""
+    return f"{value}%"
 
 
 def fraction_label(numerator, denominator, strict=False):
