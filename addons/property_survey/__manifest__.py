@@ -13,6 +13,7 @@
         "security/property_survey_groups.xml",
         "security/ir.model.access.csv",
         "security/property_survey_security.xml",
+        "security/property_vote_security.xml",
         "data/property_survey_data.xml",
         "data/mail_template_data.xml",
         "data/property_survey_pulse_data.xml",
@@ -36,6 +37,13 @@
     "demo": [
         "demo/property_survey_demo.xml",
         "demo/property_consultation_demo.xml",
+        "data/property_vote_data.xml",
+        "views/property_vote_views.xml",
+        "report/property_vote_result_report.xml",
+    ],
+    "demo": [
+        "demo/property_survey_demo.xml",
+        "demo/property_vote_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

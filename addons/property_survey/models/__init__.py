@@ -36,3 +36,10 @@ from . import survey_user_input_line_consultation
 from . import property_survey_action_consultation
 from . import property_notice_consultation
 from . import property_consultation_demo
+from . import property_vote_count
+from . import property_vote_electorate
+from . import property_vote_publish
+from . import property_vote_elector
+from . import property_project_vote
+from . import property_unit_partner_vote
+from . import property_vote_demo

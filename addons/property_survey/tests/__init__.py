@@ -16,3 +16,5 @@ from . import test_consultation
 from . import test_consultation_results
 from . import test_consultation_security
 from . import test_consultation_tour
+from . import test_vote_count
+from . import test_vote_security
