@@ -25,6 +25,9 @@
         "views/property_survey_menus.xml",
         "views/property_survey_pulse_views.xml",
         "report/property_survey_campaign_report.xml",
+        "security/property_vote_ballot_security.xml",
+        "views/property_vote_ballot_capture_views.xml",
+        "views/property_vote_portal_templates.xml",
     ],
     "demo": ["demo/property_survey_demo.xml"],
     "assets": {
