@@ -11,3 +11,6 @@ from . import test_locale
 from . import test_pulse_access
 from . import test_campaign_secrecy
 from . import test_consent
+from . import test_vote_ballot
+from . import test_vote_portal
+from . import test_vote_tours
