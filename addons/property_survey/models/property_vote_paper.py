@@ -43,7 +43,9 @@ class PropertyVote(models.Model):
         return {
             "vote": vote,
             "tz": vote._portal_tz(),
-            "is_open": vote._ballot_is_open(),
+            # paper ballots handed in before the end are typed until the
+            # vote is closed
+            "is_open": vote._ballot_is_open(allow_late_entry=True),
             "units": units.sorted("complete_name"),
             "choices": vote._ballot_choice_labels(),
             "awaiting": entries.filtered(lambda entry: entry.state == "pending"),

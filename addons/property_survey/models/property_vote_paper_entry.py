@@ -26,7 +26,9 @@ class PropertyVotePaperEntry(models.Model):
     discarded and a new entry matches the remaining one. The same person
     cannot make both entries. Entries are blind: staff read only their own
     entries while the vote runs. The first entry of a ballot carries the
-    scanned paper ballot.
+    scanned paper ballot. Paper ballots handed in before the end of the
+    voting period may still be typed in (and wrong entries discarded) until
+    the vote is closed; after the close nothing changes.
 
     A paper ballot and an e-ballot of the same unit: the one recorded last
     counts (for a paper ballot, when its second matching entry is made);
@@ -72,7 +74,12 @@ class PropertyVotePaperEntry(models.Model):
     )
     scan_filename = fields.Char()
     state = fields.Selection(
-        ENTRY_STATES, required=True, default="pending", readonly=True, index=True
+        ENTRY_STATES,
+        string="Status",
+        required=True,
+        default="pending",
+        readonly=True,
+        index=True,
     )
     pair_entry_id = fields.Many2one(
         "property.vote.paper.entry",
@@ -141,7 +148,7 @@ class PropertyVotePaperEntry(models.Model):
         self.ensure_one()
         entry = self.sudo()
         vote = entry.vote_id
-        vote._ballot_check_open()
+        vote._ballot_check_open(allow_late_entry=True)
         entry._paper_check_right(self.env.user)
         if entry.unit_id not in vote._ballot_units():
             raise UserError(
@@ -229,7 +236,7 @@ class PropertyVotePaperEntry(models.Model):
         unit replaces it)."""
         user = self.env.user
         for entry in self.sudo():
-            entry.vote_id._ballot_check_open()
+            entry.vote_id._ballot_check_open(allow_late_entry=True)
             if entry.state not in OPEN_ENTRY_STATES:
                 raise UserError(
                     self.env._(

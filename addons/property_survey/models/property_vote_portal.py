@@ -29,15 +29,17 @@ class PropertyVote(models.Model):
     # OPEN / CLOSED
     # ------------------------------------------------------------------
 
-    def _ballot_check_open(self):
+    def _ballot_check_open(self, allow_late_entry=False):
         """Raise unless ballots may be cast or changed now: the vote is open
-        and within its voting period. After the close nothing changes. The
-        vote engine's ``_check_vote_open`` decides when present (part E1);
-        without it the same rule is checked here."""
+        and within its voting period. With ``allow_late_entry`` (the typing
+        of paper ballots handed in before the end) the period may have
+        ended, as long as the vote is not closed. After the close nothing
+        changes. The vote engine's ``_check_vote_open`` decides when present
+        (part E1); without it the same rule is checked here."""
         self.ensure_one()
         vote = self.sudo()
         if hasattr(vote, "_check_vote_open"):
-            return vote._check_vote_open()
+            return vote._check_vote_open(allow_late_entry=allow_late_entry)
         now = fields.Datetime.now()
         if vote.state != "open" or (vote.date_start and now < vote.date_start):
             raise UserError(
@@ -46,7 +48,7 @@ class PropertyVote(models.Model):
                     vote=vote.name,
                 )
             )
-        if vote.date_end and now > vote.date_end:
+        if not allow_late_entry and vote.date_end and now > vote.date_end:
             raise UserError(
                 self.env._(
                     "The vote %(vote)s closed: ballots can no longer be cast or "
@@ -56,10 +58,10 @@ class PropertyVote(models.Model):
             )
         return True
 
-    def _ballot_is_open(self):
+    def _ballot_is_open(self, allow_late_entry=False):
         self.ensure_one()
         try:
-            self._ballot_check_open()
+            self._ballot_check_open(allow_late_entry=allow_late_entry)
         except UserError:
             return False
         return True

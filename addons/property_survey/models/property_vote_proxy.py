@@ -80,6 +80,7 @@ class PropertyVoteProxy(models.Model):
     )
     state = fields.Selection(
         [("active", "Active"), ("revoked", "Revoked")],
+        string="Status",
         required=True,
         default="active",
         readonly=True,
@@ -93,15 +94,16 @@ class PropertyVoteProxy(models.Model):
 
     @api.constrains("authorisation")
     def _check_authorisation(self):
-        """A proxy without the signed authorisation is refused."""
+        """A proxy without the signed authorisation is refused (checked at
+        creation too, when no file was given at all)."""
         for proxy in self:
             if not proxy.sudo().authorisation:
-                raise ValidationError(
-                    self.env._(
-                        "A proxy needs the authorisation signed by the owner: "
-                        "upload it."
-                    )
-                )
+                raise ValidationError(proxy._missing_authorisation_message())
+
+    def _missing_authorisation_message(self):
+        return self.env._(
+            "A proxy needs the authorisation signed by the owner: upload it."
+        )
 
     @api.constrains("vote_id", "unit_id", "owner_partner_id", "proxy_partner_id")
     def _check_parties(self):
@@ -167,6 +169,8 @@ class PropertyVoteProxy(models.Model):
                         vote=vote.name,
                     )
                 )
+            if not vals.get("authorisation"):
+                raise ValidationError(self._missing_authorisation_message())
             vals.update(
                 recorded_by_id=self.env.uid, date_recorded=fields.Datetime.now()
             )

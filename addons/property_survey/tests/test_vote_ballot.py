@@ -81,9 +81,14 @@ class TestVoteBallot(VoteBallotCommon):
         vote._portal_cast(self.owner_a, "no", self.unit_a1.ids)
         ballot = self._ballot(self.unit_a1)
         with freeze_time("2026-03-31 10:00:01"):
-            # the closing time passed, the vote is not closed yet
+            # the closing time passed, the vote is not closed yet: no more
+            # e-ballots, but paper ballots handed in are still typed in
             with self.assertRaises(UserError):
                 vote._portal_confirm(self.owner_a, "no", self.unit_a1.ids)
+            with self.assertRaises(UserError):
+                vote._portal_cast(self.owner_a, "no", self.unit_a1.ids)
+            late = self._enter(self.agent, self.unit_a3, "yes")
+            self.assertEqual(late.state, "pending")
             close_vote(self.vote)
             self.assertEqual(self.vote.state, "closed")
             with self.assertRaises(UserError):
@@ -91,7 +96,9 @@ class TestVoteBallot(VoteBallotCommon):
             with self.assertRaises(UserError):
                 vote._portal_confirm(self.owner_a, "no", self.unit_a1.ids)
             with self.assertRaises(UserError):
-                self._enter(self.agent, self.unit_a3, "yes")
+                self._enter(self.supervisor, self.unit_a3, "yes")
+            with self.assertRaises(UserError):
+                late.with_user(self.agent).action_discard()
             with self.assertRaises(UserError):
                 self.vote.with_user(self.portal_owner_a2)._portal_grant_proxy(
                     self.owner_a2, self.unit_a2.id, "pcs_tenant_a", b"x", "a.pdf"
@@ -99,7 +106,9 @@ class TestVoteBallot(VoteBallotCommon):
             self.assertFalse(self.vote._portal_values(self.owner_a)["is_open"])
         self.assertEqual((ballot.state, ballot.choice), ("valid", "yes"))
         self.assertEqual(len(ballot.change_ids), 1)
-        self.assertFalse(self.vote.paper_entry_ids)
+        self.assertEqual(self.vote.paper_entry_ids, late)
+        self.assertEqual(late.state, "pending")
+        self.assertFalse(self._ballot(self.unit_a3))
 
     def test_not_open_before_start(self):
         """Before its opening time a vote takes no ballot; a draft vote is

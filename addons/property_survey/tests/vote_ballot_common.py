@@ -136,6 +136,7 @@ class VoteBallotCommon(PropertyCsCommon):
             "matter_type_id": cls.matter_type.id,
             "date_start": cls.DATE_START,
             "date_end": cls.DATE_END,
+            "scrutineer_ids": [Command.set(cls.scrutineer.ids)],
         }
         values.update(vals)
         vote = cls.env["property.vote"].create(values)
