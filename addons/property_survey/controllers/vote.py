@@ -167,7 +167,11 @@ class PropertyVotePortal(CustomerPortal):
         data, filename = self._upload("authorisation")
         try:
             vote.with_env(request.env)._portal_grant_proxy(
-                request.env.user.partner_id, unit_id, proxy_login, data, filename
+                request.env.user.partner_id,
+                int(unit_id) if str(unit_id or "").isdigit() else 0,
+                proxy_login,
+                data,
+                filename,
             )
         except AccessError as exc:
             raise Forbidden() from exc

@@ -37,7 +37,6 @@ class PropertyVote(models.Model):
         with both entries, the counted paper ballots and the proxies."""
         vote = self._portal_check_scrutineer(partner)
         entries = vote.paper_entry_ids
-        user = self.env.user
         units = vote._ballot_units()
         electorate = vote._ballot_electorate()
         return {
@@ -50,7 +49,6 @@ class PropertyVote(models.Model):
             "choices": vote._ballot_choice_labels(),
             "awaiting": entries.filtered(lambda entry: entry.state == "pending"),
             "mismatches": entries.filtered(lambda entry: entry.state == "mismatch"),
-            "my_entries": entries.filtered(lambda entry: entry.user_id == user),
             "counted": vote.ballot_ids.filtered(
                 lambda ballot: ballot.state == "valid" and ballot.channel == "paper"
             ),
@@ -74,6 +72,9 @@ class PropertyVote(models.Model):
         state tells whether it waits, matched (and counted) or mismatched;
         a refused entry leaves nothing behind."""
         vote = self._portal_check_scrutineer(partner)
+        unit = vote._ballot_units().filtered(lambda unit: unit.id == int(unit_id or 0))
+        if not unit:
+            raise UserError(self.env._("Choose a unit of this vote."))
         if choice not in dict(BALLOT_CHOICES):
             raise UserError(self.env._("Choose For, Against or Abstain."))
         with self.env.cr.savepoint():
@@ -83,7 +84,7 @@ class PropertyVote(models.Model):
                 .create(
                     {
                         "vote_id": vote.id,
-                        "unit_id": int(unit_id),
+                        "unit_id": unit.id,
                         "choice": choice,
                         "scan": scan and base64.b64encode(scan),
                         "scan_filename": scan and filename,
