@@ -117,38 +117,29 @@ class PropertyVotePortal(CustomerPortal):
         ["/my/votes/<int:vote_id>/confirm"],
         type="http",
         auth="user",
-        methods=["GET"],
-        website=True,
-    )
-    def portal_vote_confirm_page(self, vote_id, **kw):
-        vote = self._vote_or_404(vote_id)
-        partner = request.env.user.partner_id
-        pending = vote.with_env(request.env)._portal_pending_ballots(partner)
-        if not pending:
-            return request.redirect(f"/my/votes/{vote_id}")
-        values = self._prepare_portal_layout_values()
-        values.update(vote._portal_values(partner))
-        values.update({"pending": pending, "page_name": "property_vote_confirm"})
-        return request.render("property_survey.portal_vote_confirm", values)
-
-    @http.route(
-        ["/my/votes/<int:vote_id>/confirm"],
-        type="http",
-        auth="user",
-        methods=["POST"],
+        methods=["GET", "POST"],
         website=True,
     )
     def portal_vote_confirm(self, vote_id, choice=None, **kw):
+        """GET: the confirmation page of the partner's pending ballots;
+        POST: confirm them."""
         vote = self._vote_or_404(vote_id)
+        partner = request.env.user.partner_id
+        if request.httprequest.method != "POST":
+            pending = vote.with_env(request.env)._portal_pending_ballots(partner)
+            if not pending:
+                return request.redirect(f"/my/votes/{vote_id}")
+            values = self._prepare_portal_layout_values()
+            values.update(vote._portal_values(partner))
+            values.update({"pending": pending, "page_name": "property_vote_confirm"})
+            return request.render("property_survey.portal_vote_confirm", values)
         unit_ids = [
             int(value)
             for value in request.httprequest.form.getlist("unit_ids")
             if value.isdigit()
         ]
         try:
-            vote.with_env(request.env)._portal_confirm(
-                request.env.user.partner_id, choice, unit_ids
-            )
+            vote.with_env(request.env)._portal_confirm(partner, choice, unit_ids)
         except AccessError as exc:
             raise Forbidden() from exc
         except UserError as exc:
@@ -212,35 +203,29 @@ class PropertyVotePortal(CustomerPortal):
         ["/my/votes/<int:vote_id>/paper"],
         type="http",
         auth="user",
-        methods=["GET"],
+        methods=["GET", "POST"],
         website=True,
     )
-    def portal_vote_paper(self, vote_id, entry_id=None, **kw):
+    def portal_vote_paper(
+        self, vote_id, entry_id=None, unit_id=None, choice=None, **kw
+    ):
+        """GET: the scrutineers' paper-ballot page (with the result of the
+        entry just made); POST: type in a paper ballot."""
         vote = self._scrutineer_vote_or_404(vote_id)
-        entry = None
-        if entry_id and str(entry_id).isdigit():
-            try:
-                entry = vote._portal_paper_entry(
-                    request.env.user.partner_id, int(entry_id)
-                )
-            except AccessError:
-                entry = None
-        return self._paper_page(vote, entry=entry)
-
-    @http.route(
-        ["/my/votes/<int:vote_id>/paper"],
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def portal_vote_paper_enter(self, vote_id, unit_id=None, choice=None, **kw):
-        vote = self._scrutineer_vote_or_404(vote_id)
+        partner = request.env.user.partner_id
+        if request.httprequest.method != "POST":
+            entry = None
+            if entry_id and str(entry_id).isdigit():
+                try:
+                    entry = vote._portal_paper_entry(partner, int(entry_id))
+                except AccessError:
+                    entry = None
+            return self._paper_page(vote, entry=entry)
         data, filename = self._upload("scan")
         try:
             entry = vote.with_env(request.env)._portal_paper_enter(
-                request.env.user.partner_id,
-                unit_id if str(unit_id or "").isdigit() else 0,
+                partner,
+                int(unit_id) if str(unit_id or "").isdigit() else 0,
                 choice,
                 data,
                 filename,
