@@ -167,19 +167,23 @@ def main():
                 moves |= move
             return moves
 
-        measured = [("billing run", len(bills), run_time, run_queries)]
-        if not args.no_bare:
-            moves, bare_time, bare_queries = _measure(env, bare)
-            measured.append(("bare create + post", len(moves), bare_time, bare_queries))
-        print(f"units                 {args.units}")
-        for label, count, (wall, cpu, db), queries in measured:
+        def report(label, count, measure, queries):
+            # printed as soon as measured: a long bare part can be cut short
+            # without losing the run's figures
+            wall, cpu, db = measure
             print(
                 f"{label:21} {count} bills  {wall:8.1f} s  "
                 f"{wall / count * 1000:6.1f} ms/bill  "
                 f"cpu {cpu / count * 1000:6.1f} + db {db / count * 1000:5.1f} ms/bill  "
-                f"{queries / count:6.1f} queries/bill"
+                f"{queries / count:6.1f} queries/bill",
+                flush=True,
             )
+
+        print(f"units                 {args.units}", flush=True)
+        report("billing run", len(bills), run_time, run_queries)
         if not args.no_bare:
+            moves, bare_time, bare_queries = _measure(env, bare)
+            report("bare create + post", len(moves), bare_time, bare_queries)
             print(
                 f"ratio (run / bare)    time {run_time[0] / bare_time[0]:.2f}x  "
                 f"cpu {run_time[1] / bare_time[1]:.2f}x  "

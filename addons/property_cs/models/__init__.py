@@ -127,6 +127,7 @@ from . import property_movein_batch
 from . import property_handover
 from . import property_warranty_category
 from . import property_warranty_defect
+from . import property_warranty_defect_handoff
 from . import property_committee
 from . import property_committee_member
 from . import property_meeting
