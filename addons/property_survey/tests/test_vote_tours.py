@@ -75,6 +75,8 @@ class TestVoteTours(HttpCase):
             "/my/votes", "property_survey_vote_paper_tour", login="committee1"
         )
         self.env.invalidate_all()
+        # the agent reads only their own entry while the vote runs
+        first = first.with_env(self.env)
         self.assertEqual(first.state, "matched")
         second = first.pair_entry_id
         self.assertEqual(second.user_id, self.committee1)

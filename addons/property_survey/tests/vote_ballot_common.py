@@ -40,13 +40,14 @@ class VoteBallotCommon(PropertyCsCommon):
                                                   (pcs_tenant_a)
     103   Wu Gang (no portal account)             —
     104   Sun Li (pcs_scrutineer, scrutineer)     —
+    105   Qian Hui (pcs_scrutineer2, scrutineer,  —
+          member of the owners' committee)
     ====  ======================================  =====================
 
-    Qian Hui (pcs_scrutineer2) sits on the owners' committee and is the
-    second scrutineer. Project B: unit 201 of Chen Jie (pcs_owner_b), with
-    its own vote. Staff: the agent and the supervisor of project A, head
-    office, and an agent of project B only. The vote of project A runs
-    from 1 to 31 March 2026 (UTC) unless a class sets other times."""
+    Project B: unit 201 of Chen Jie (pcs_owner_b), with its own vote.
+    Staff: the agent and the supervisor of project A, head office, and an
+    agent of project B only. The vote of project A runs from 1 to 31 March
+    2026 (UTC) unless a class sets other times."""
 
     DATE_START = "2026-03-01 00:00:00"
     DATE_END = "2026-03-31 10:00:00"
@@ -56,12 +57,20 @@ class VoteBallotCommon(PropertyCsCommon):
         super().setUpClass()
         Partner = cls.env["res.partner"]
         Link = cls.env["property.unit.partner"]
-        cls.unit_a4 = cls.env["property.unit"].create(
-            {"name": "104", "building_id": cls.building_a.id, "area": 120.0}
+        cls.unit_a4, cls.unit_a5 = cls.env["property.unit"].create(
+            [
+                {"name": "104", "building_id": cls.building_a.id, "area": 120.0},
+                {"name": "105", "building_id": cls.building_a.id, "area": 80.0},
+            ]
         )
-        (cls.unit_a1 | cls.unit_a2 | cls.unit_a3 | cls.unit_a4 | cls.unit_b1).write(
-            {"date_handover": "2020-01-01"}
-        )
+        (
+            cls.unit_a1
+            | cls.unit_a2
+            | cls.unit_a3
+            | cls.unit_a4
+            | cls.unit_a5
+            | cls.unit_b1
+        ).write({"date_handover": "2020-01-01"})
         cls.owner_a2 = Partner.create({"name": "Zhou Min"})
         cls.owner_a3 = Partner.create({"name": "Wu Gang"})
         cls.scrutineer = Partner.create({"name": "Sun Li"})
@@ -78,6 +87,7 @@ class VoteBallotCommon(PropertyCsCommon):
                     (cls.unit_a2, cls.owner_a2),
                     (cls.unit_a3, cls.owner_a3),
                     (cls.unit_a4, cls.scrutineer),
+                    (cls.unit_a5, cls.scrutineer2),
                 )
             ]
         )
@@ -88,21 +98,28 @@ class VoteBallotCommon(PropertyCsCommon):
             login="pcs_spouse_a",
             groups=portal,
             partner_id=cls.owner_a_spouse.id,
+            name=cls.owner_a_spouse.name,
         )
         cls.portal_owner_a2 = new_test_user(
-            cls.env, login="pcs_owner_a2", groups=portal, partner_id=cls.owner_a2.id
+            cls.env,
+            login="pcs_owner_a2",
+            groups=portal,
+            partner_id=cls.owner_a2.id,
+            name=cls.owner_a2.name,
         )
         cls.portal_scrutineer = new_test_user(
             cls.env,
             login="pcs_scrutineer",
             groups=portal,
             partner_id=cls.scrutineer.id,
+            name=cls.scrutineer.name,
         )
         cls.portal_scrutineer2 = new_test_user(
             cls.env,
             login="pcs_scrutineer2",
             groups=portal,
             partner_id=cls.scrutineer2.id,
+            name=cls.scrutineer2.name,
         )
         cls.supervisor = cls.users["supervisor"]
         cls.head_office = cls.users["head_office"]
