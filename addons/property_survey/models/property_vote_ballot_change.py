@@ -35,9 +35,7 @@ class PropertyVoteBallotChange(models.Model):
         readonly=True,
         help="The choice that counted before; empty for the first one.",
     )
-    new_choice = fields.Selection(
-        BALLOT_CHOICES, string="New Choice", required=True, readonly=True
-    )
+    new_choice = fields.Selection(BALLOT_CHOICES, required=True, readonly=True)
     partner_id = fields.Many2one("res.partner", string="Voter", readonly=True)
     proxy_partner_id = fields.Many2one("res.partner", string="Proxy", readonly=True)
     user_id = fields.Many2one(
