@@ -44,6 +44,9 @@
     "demo": [
         "demo/property_survey_demo.xml",
         "demo/property_vote_demo.xml",
+        "security/property_vote_ballot_security.xml",
+        "views/property_vote_ballot_capture_views.xml",
+        "views/property_vote_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -18,3 +18,6 @@ from . import test_consultation_security
 from . import test_consultation_tour
 from . import test_vote_count
 from . import test_vote_security
+from . import test_vote_ballot
+from . import test_vote_portal
+from . import test_vote_tours
