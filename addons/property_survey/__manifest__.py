@@ -33,20 +33,17 @@
         "wizard/property_consultation_phone_views.xml",
         "views/property_consultation_portal_templates.xml",
         "report/property_consultation_report.xml",
+        "data/property_vote_data.xml",
+        "views/property_vote_views.xml",
+        "report/property_vote_result_report.xml",
+        "security/property_vote_ballot_security.xml",
+        "views/property_vote_ballot_capture_views.xml",
+        "views/property_vote_portal_templates.xml",
     ],
     "demo": [
         "demo/property_survey_demo.xml",
         "demo/property_consultation_demo.xml",
-        "data/property_vote_data.xml",
-        "views/property_vote_views.xml",
-        "report/property_vote_result_report.xml",
-    ],
-    "demo": [
-        "demo/property_survey_demo.xml",
         "demo/property_vote_demo.xml",
-        "security/property_vote_ballot_security.xml",
-        "views/property_vote_ballot_capture_views.xml",
-        "views/property_vote_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
