@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .property_project_vote import COOWNER_RULES, HEADCOUNT_RULES
-from .vote_arithmetic import fraction_label
+from .vote_arithmetic import format_area, fraction_label, to_cents
 
 VOTE_STATES = [
     ("draft", "Draft"),
@@ -469,7 +469,7 @@ class PropertyVote(models.Model):
                     "Voting opened: %(units)s units, %(area)s m², %(owners)s "
                     "owners in the electorate.",
                     units=vote.elector_count,
-                    area=f"{vote.total_area:,.2f}",
+                    area=format_area(to_cents(vote.total_area)),
                     owners=vote.total_headcount,
                 ),
                 subtype_xmlid="mail.mt_note",
