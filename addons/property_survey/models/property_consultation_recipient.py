@@ -86,16 +86,12 @@ class PropertyConsultationRecipient(models.Model):
         string="Answered On", compute="_compute_answer", store=True
     )
     channel = fields.Selection(ANSWER_CHANNELS, readonly=True)
-    entered_by_id = fields.Many2one(
-        "res.users", string="Entered By", readonly=True, groups=STAFF_GROUPS
-    )
+    entered_by_id = fields.Many2one("res.users", readonly=True, groups=STAFF_GROUPS)
     date_contact = fields.Datetime(
         string="Entered or Called On", readonly=True, groups=STAFF_GROUPS
     )
     caller_phone = fields.Char(readonly=True, groups=STAFF_GROUPS)
-    caller_id = fields.Many2one(
-        "res.partner", string="Caller", readonly=True, groups=STAFF_GROUPS
-    )
+    caller_id = fields.Many2one("res.partner", readonly=True, groups=STAFF_GROUPS)
     scan = fields.Binary(
         string="Scanned Sheet", attachment=True, copy=False, groups=STAFF_GROUPS
     )

@@ -38,7 +38,9 @@ class PropertySurveyAction(models.Model):
         reads the action (the staff of the project): consultations are not
         secret from their project, unlike running campaigns."""
         consultation_actions = self.filtered("consultation_id")
-        super(PropertySurveyAction, self - consultation_actions)._compute_open_answer()
+        result = super(
+            PropertySurveyAction, self - consultation_actions
+        )._compute_open_answer()
         for action in consultation_actions:
             line = action.line_id.sudo()
             action.open_answer = (
@@ -46,3 +48,4 @@ class PropertySurveyAction(models.Model):
                 if line and line.property_consultation_id == action.consultation_id
                 else False
             )
+        return result

@@ -17,9 +17,7 @@ class PropertyConsultationPhone(models.TransientModel):
 
     consultation_id = fields.Many2one("property.consultation", required=True)
     caller_phone = fields.Char(required=True)
-    caller_id = fields.Many2one(
-        "res.partner", string="Caller", compute="_compute_caller", readonly=True
-    )
+    caller_id = fields.Many2one("res.partner", compute="_compute_caller", readonly=True)
     recipient_id = fields.Many2one(
         "property.consultation.recipient",
         compute="_compute_recipient_id",
