@@ -21,7 +21,7 @@
 #   TEST_DB          database name (default property_cs_test_<timestamp>_<pid>);
 #                    it must not exist yet: this script drops it at the end
 #   KEEP_DB=1        keep the test database (and its filestore) for debugging
-#   ODOO_TIMEOUT     seconds allowed for the Odoo install + tests (2100)
+#   ODOO_TIMEOUT     seconds allowed for the Odoo install + tests (2400)
 #   ODOO_HTTP_PORT   HTTP port for HttpCase/tours (default: a free port)
 #   TEST_OUTPUT_DIR  where logs go (default .ci/output, ignored by git)
 set -uo pipefail
@@ -36,7 +36,7 @@ export PGPORT=${PGPORT:-5432}
 export PGUSER=${PGUSER:-odoo}
 export PYTHONDONTWRITEBYTECODE=1
 export TZ=UTC # odoo-bin sets TZ=UTC before anything else; "python -m odoo" does not
-ODOO_TIMEOUT=${ODOO_TIMEOUT:-2100}
+ODOO_TIMEOUT=${ODOO_TIMEOUT:-2400}
 # payment_demo: the owner's online payment tour (TestPortalFeePayment) pays
 # with Odoo's demo provider; installed for the tests only, never a dependency
 # of the addons, and its own tests are not run (TEST_TAGS)

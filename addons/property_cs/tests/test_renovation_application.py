@@ -61,7 +61,10 @@ class RenovationCommon(PropertyCsCommon):
         cls.scope_walls = cls.env.ref("property_cs.renovation_scope_walls")
         cls.scope_structure = cls.env.ref("property_cs.renovation_scope_structure")
         cls.project_a.renovation_working_hours = "08:00-12:00, 14:00-18:00"
-        cls.today = fields.Date.context_today(cls.env.user)
+        # today in the project's time zone, as the application checks it
+        cls.today = fields.Date.context_today(
+            cls.env.user.with_context(tz=cls.project_a.tz or "UTC")
+        )
 
     def _apply(
         self,
