@@ -85,6 +85,26 @@ class PropertyVotePortal(CustomerPortal):
         )
         return request.render("property_survey.portal_my_vote", values, status=status)
 
+    def _form_ids(self, name):
+        """The record ids a form sent under ``name`` (ticked boxes)."""
+        return [
+            int(value)
+            for value in request.httprequest.form.getlist(name)
+            if value.isdigit()
+        ]
+
+    def _vote_call(self, vote, method, args, done_url):
+        """Call the vote's portal ``method`` in the signed-in user's
+        environment, then go to ``done_url``: a refusal of access is a 403,
+        a refused input comes back on the vote's page with the reason."""
+        try:
+            getattr(vote.with_env(request.env), method)(*args)
+        except AccessError as exc:
+            raise Forbidden() from exc
+        except UserError as exc:
+            return self._vote_page(vote, error=exc.args[0])
+        return request.redirect(done_url)
+
     @http.route(["/my/votes/<int:vote_id>"], type="http", auth="user", website=True)
     def portal_my_vote(self, vote_id, **kw):
         return self._vote_page(self._vote_or_404(vote_id))
@@ -98,20 +118,17 @@ class PropertyVotePortal(CustomerPortal):
     )
     def portal_vote_cast(self, vote_id, choice=None, **kw):
         vote = self._vote_or_404(vote_id)
-        unit_ids = [
-            int(value)
-            for value in request.httprequest.form.getlist("unit_ids")
-            if value.isdigit()
-        ]
-        try:
-            vote.with_env(request.env)._portal_cast(
-                request.env.user.partner_id, choice, unit_ids
-            )
-        except AccessError as exc:
-            raise Forbidden() from exc
-        except UserError as exc:
-            return self._vote_page(vote, error=exc.args[0])
-        return request.redirect(f"/my/votes/{vote_id}/confirm")
+        unit_ids = self._form_ids("unit_ids")
+        return self._vote_call(
+            vote,
+            "_portal_cast",
+            (
+                request.env.user.partner_id,
+                choice,
+                unit_ids,
+            ),
+            f"/my/votes/{vote_id}/confirm",
+        )
 
     @http.route(
         ["/my/votes/<int:vote_id>/confirm"],
@@ -133,18 +150,17 @@ class PropertyVotePortal(CustomerPortal):
             values.update(vote._portal_values(partner))
             values.update({"pending": pending, "page_name": "property_vote_confirm"})
             return request.render("property_survey.portal_vote_confirm", values)
-        unit_ids = [
-            int(value)
-            for value in request.httprequest.form.getlist("unit_ids")
-            if value.isdigit()
-        ]
-        try:
-            vote.with_env(request.env)._portal_confirm(partner, choice, unit_ids)
-        except AccessError as exc:
-            raise Forbidden() from exc
-        except UserError as exc:
-            return self._vote_page(vote, error=exc.args[0])
-        return request.redirect(f"/my/votes/{vote_id}?recorded=1")
+        unit_ids = self._form_ids("unit_ids")
+        return self._vote_call(
+            vote,
+            "_portal_confirm",
+            (
+                partner,
+                choice,
+                unit_ids,
+            ),
+            f"/my/votes/{vote_id}?recorded=1",
+        )
 
     @http.route(
         ["/my/votes/<int:vote_id>/proxy"],
@@ -156,19 +172,18 @@ class PropertyVotePortal(CustomerPortal):
     def portal_vote_proxy(self, vote_id, unit_id=None, proxy_login=None, **kw):
         vote = self._vote_or_404(vote_id)
         data, filename = self._upload("authorisation")
-        try:
-            vote.with_env(request.env)._portal_grant_proxy(
+        return self._vote_call(
+            vote,
+            "_portal_grant_proxy",
+            (
                 request.env.user.partner_id,
                 int(unit_id) if str(unit_id or "").isdigit() else 0,
                 proxy_login,
                 data,
                 filename,
-            )
-        except AccessError as exc:
-            raise Forbidden() from exc
-        except UserError as exc:
-            return self._vote_page(vote, error=exc.args[0])
-        return request.redirect(f"/my/votes/{vote_id}?proxy=1")
+            ),
+            f"/my/votes/{vote_id}?proxy=1",
+        )
 
     @http.route(
         ["/my/votes/<int:vote_id>/proxy/<int:proxy_id>/revoke"],
@@ -179,15 +194,15 @@ class PropertyVotePortal(CustomerPortal):
     )
     def portal_vote_proxy_revoke(self, vote_id, proxy_id, **kw):
         vote = self._vote_or_404(vote_id)
-        try:
-            vote.with_env(request.env)._portal_revoke_proxy(
-                request.env.user.partner_id, proxy_id
-            )
-        except AccessError as exc:
-            raise Forbidden() from exc
-        except UserError as exc:
-            return self._vote_page(vote, error=exc.args[0])
-        return request.redirect(f"/my/votes/{vote_id}")
+        return self._vote_call(
+            vote,
+            "_portal_revoke_proxy",
+            (
+                request.env.user.partner_id,
+                proxy_id,
+            ),
+            f"/my/votes/{vote_id}",
+        )
 
     # ------------------------------------------------------------------
     # SCRUTINEERS

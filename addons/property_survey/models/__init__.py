@@ -43,8 +43,6 @@ from . import property_vote_elector
 from . import property_project_vote
 from . import property_unit_partner_vote
 from . import property_vote_demo
-from . import property_project_vote_standin
-from . import property_unit_partner_vote_standin
 from . import property_vote_ballot_capture
 from . import property_vote_ballot_change
 from . import property_vote_proxy

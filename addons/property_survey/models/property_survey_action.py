@@ -26,7 +26,7 @@ class PropertySurveyAction(models.Model):
     open_answer = fields.Text(string="Answer Text", compute="_compute_open_answer")
     user_id = fields.Many2one(
         "res.users",
-        string="Owner",
+        string="Responsible",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,

@@ -158,6 +158,15 @@ class PropertyVotePaperEntry(models.Model):
                     vote=vote.name,
                 )
             )
+        # two people typing the same unit at the same moment: the vote's
+        # row is updated, not only locked, so that the later one, whose
+        # snapshot (repeatable read) cannot see the earlier entry, fails
+        # with a serialisation error; Odoo retries it, and it then compares
+        # with that entry instead of waiting beside it
+        self.env.cr.execute(
+            "UPDATE property_vote SET write_date = write_date WHERE id = %s",
+            (vote.id,),
+        )
         others = entry.search(
             [
                 ("id", "!=", entry.id),

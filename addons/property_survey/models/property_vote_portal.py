@@ -30,33 +30,13 @@ class PropertyVote(models.Model):
     # ------------------------------------------------------------------
 
     def _ballot_check_open(self, allow_late_entry=False):
-        """Raise unless ballots may be cast or changed now: the vote is open
-        and within its voting period. With ``allow_late_entry`` (the typing
-        of paper ballots handed in before the end) the period may have
-        ended, as long as the vote is not closed. After the close nothing
-        changes. The vote engine's ``_check_vote_open`` decides when present
-        (part E1); without it the same rule is checked here."""
+        """Raise unless ballots may be cast or changed now (the vote
+        engine's ``_check_vote_open``): the vote is open and within its
+        voting period; with ``allow_late_entry`` (the typing of paper
+        ballots handed in before the end) the period may have ended, as
+        long as the vote is not closed. After the close nothing changes."""
         self.ensure_one()
-        vote = self.sudo()
-        if hasattr(vote, "_check_vote_open"):
-            return vote._check_vote_open(allow_late_entry=allow_late_entry)
-        now = fields.Datetime.now()
-        if vote.state != "open" or (vote.date_start and now < vote.date_start):
-            raise UserError(
-                self.env._(
-                    "The vote %(vote)s is not open: ballots cannot be cast or changed.",
-                    vote=vote.name,
-                )
-            )
-        if not allow_late_entry and vote.date_end and now > vote.date_end:
-            raise UserError(
-                self.env._(
-                    "The vote %(vote)s closed: ballots can no longer be cast or "
-                    "changed.",
-                    vote=vote.name,
-                )
-            )
-        return True
+        return self.sudo()._check_vote_open(allow_late_entry=allow_late_entry)
 
     def _ballot_is_open(self, allow_late_entry=False):
         self.ensure_one()
@@ -72,10 +52,10 @@ class PropertyVote(models.Model):
 
     def _ballot_has_electorate(self):
         """Whether the vote engine froze the electorate of this vote when it
-        opened (``property.vote.elector``, part E1): then who may cast is
-        read from it; otherwise from the current owner links."""
+        opened (``property.vote.elector``): then who may cast is read from
+        it; otherwise (a vote not opened yet) from the current owner links."""
         self.ensure_one()
-        return "property.vote.elector" in self.env and bool(
+        return bool(
             self.env["property.vote.elector"]
             .sudo()
             .search_count([("vote_id", "=", self.id)], limit=1)
@@ -87,9 +67,11 @@ class PropertyVote(models.Model):
         designated for the unit (by default the owner listed first)."""
         self.ensure_one()
         vote = self.sudo()
-        if "coowner_rule" in vote._fields and vote.coowner_rule:
-            return vote.coowner_rule
-        return vote.project_id.property_vote_coowner_rule or "any_last"
+        return (
+            vote.coowner_rule
+            or vote.project_id.property_vote_coowner_rule
+            or "any_last"
+        )
 
     def _ballot_units(self):
         """The units that vote (as superuser): the frozen electorate, or
@@ -391,8 +373,7 @@ class PropertyVote(models.Model):
             "can_cast": is_open and any(line["can_cast"] for line in lines),
             "tz": vote._portal_tz(),
             "choices": vote._ballot_choice_labels(),
-            # the full text of the matter, when the vote engine has one
-            "matter_text": "matter_text" in vote._fields and vote.matter_text,
+            "matter_text": vote.matter_text,
             "is_scrutineer": partner in vote.scrutineer_ids,
             "proxies_given": proxies_given,
             "grant_lines": [

@@ -1,5 +1,7 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -354,6 +356,32 @@ class TestVotePaperEntry(VoteBallotCommon):
         self.assertEqual(first.ballot_id, ballot)
         self.assertEqual(ballot.change_ids.user_id, self.supervisor)
         self.assertIn("PCS agent", ballot.change_ids.note)
+
+    def test_entries_of_a_vote_are_serialised(self):
+        """Each entry updates the vote's row before it looks for the other
+        entry of its unit, so two entries typed at once never both wait."""
+        queries = []
+        cursor = self.env.cr
+        execute = cursor.execute
+
+        def spy(query, params=None, log_exceptions=True):
+            queries.append(str(getattr(query, "code", query)))
+            return execute(query, params, log_exceptions)
+
+        with patch.object(cursor, "execute", spy):
+            self._enter(self.agent, self.unit_a3, "yes")
+        lock = next(
+            i
+            for i, query in enumerate(queries)
+            if query.startswith("UPDATE property_vote SET write_date = write_date")
+        )
+        search = next(
+            i
+            for i, query in enumerate(queries)
+            if query.startswith("SELECT")
+            and '"property_vote_paper_entry"."state" IN' in query
+        )
+        self.assertLess(lock, search)
 
     def test_mismatch_refused_until_resolved(self):
         first = self._enter(self.agent, self.unit_a3, "yes")

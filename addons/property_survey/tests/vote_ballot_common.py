@@ -12,20 +12,13 @@ AUTHORISATION = base64.b64encode(b"%PDF-1.4 signed authorisation")
 
 
 def open_vote(vote):
-    """Open ``vote``: through the vote engine's action when it is there
-    (part E1 freezes the electorate), else by setting its state."""
-    if hasattr(vote, "action_open"):
-        vote.action_open()
-    else:
-        vote.write({"state": "open"})
+    """Open ``vote`` (the vote engine freezes its electorate)."""
+    vote.action_open()
 
 
 def close_vote(vote):
-    """Close ``vote`` (its closing time must have passed for the engine)."""
-    if hasattr(vote, "action_close"):
-        vote.action_close()
-    else:
-        vote.write({"state": "closed"})
+    """Close ``vote`` (its closing time must have passed)."""
+    vote.action_close()
 
 
 class VoteBallotCommon(PropertyCsCommon):
