@@ -1,15 +1,12 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 COLLECTION_RATE_KINDS = [
     ("fee", "Periodic Fees"),
     ("service", "Paid Services"),
 ]
-# the measures whose aggregate is the ratio of sums, never a sum or an
-# average of the rows' ratios
-RATE_FIELDS = ("rate",)
 
 
 class PropertyCollectionRate(models.Model):
@@ -42,7 +39,10 @@ class PropertyCollectionRate(models.Model):
 
     _name = "property.collection.rate"
     _description = "Collection Rate"
+    _inherit = "property.sql.report"
     _auto = False
+    # the rate of a group: its collected current over its billed
+    _property_ratios = {"rate": ("collected_current", "billed", 100.0)}
     _order = "date desc, project_id, kind"
     _rec_name = "project_id"
     # written before the view is read
@@ -213,31 +213,6 @@ class PropertyCollectionRate(models.Model):
               FROM monthly
               JOIN res_company company ON company.id = monthly.company_id
         """)
-
-    def init(self):
-        """(Re)create the view."""
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
-
-    def _read_group_select(self, aggregate_spec, query):
-        """The rate of a group is the ratio of its sums (collected current
-        over billed), whatever aggregate is asked (avg, sum, max...): the
-        pivot, the graph, the grouped list and the totals show the true
-        rate of the group."""
-        fname = aggregate_spec.split(":")[0]
-        if fname in RATE_FIELDS and aggregate_spec != fname:
-            return SQL(
-                "%s * 100.0 / NULLIF(%s, 0)",
-                super()._read_group_select("collected_current:sum", query),
-                super()._read_group_select("billed:sum", query),
-            )
-        return super()._read_group_select(aggregate_spec, query)
 
     def _rate_totals(self, domain):
         """(billed, collected current, collected arrears, rate) of the rows

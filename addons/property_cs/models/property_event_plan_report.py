@@ -1,12 +1,12 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 PLAN_REPORT_KINDS = [
     ("item", "Plan Item"),
     ("event", "Event"),
-    ("target", "Target"),
+    ("target", "Annual Target"),
 ]
 # measures whose aggregate is a ratio of sums (numerator, denominator,
 # factor), never a sum or an average of the rows' ratios
@@ -41,7 +41,9 @@ class PropertyEventPlanReport(models.Model):
 
     _name = "property.event.plan.report"
     _description = "Activity Plan against Actual"
+    _inherit = "property.sql.report"
     _auto = False
+    _property_ratios = RATIOS
     _order = "year desc, date, id"
     _rec_name = "name"
     _depends = {
@@ -93,15 +95,17 @@ class PropertyEventPlanReport(models.Model):
         help="An event that carries out an item of its project's plan.",
     )
     is_cancelled = fields.Boolean(string="Cancelled", readonly=True)
-    planned_count = fields.Integer(string="Planned", readonly=True)
-    target_count = fields.Integer(string="Target", readonly=True)
+    planned_count = fields.Integer(string="Planned Events", readonly=True)
+    target_count = fields.Integer(string="Target Events", readonly=True)
     scheduled_count = fields.Integer(
-        string="Scheduled",
+        string="Scheduled Events",
         readonly=True,
         help="Events set up, held or to come, not cancelled.",
     )
     held_count = fields.Integer(
-        string="Held", readonly=True, help="Events that are over, not cancelled."
+        string="Events Held",
+        readonly=True,
+        help="Events that are over, not cancelled.",
     )
     budget = fields.Monetary(readonly=True, help="The budget of the plan items.")
     cost = fields.Monetary(
@@ -284,28 +288,3 @@ class PropertyEventPlanReport(models.Model):
               FROM plan_row
               JOIN res_company company ON company.id = plan_row.company_id
         """)
-
-    def init(self):
-        """(Re)create the view."""
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
-
-    def _read_group_select(self, aggregate_spec, query):
-        """The ratios of a group are the ratios of its sums, whatever
-        aggregate the client asks (avg, sum, max...)."""
-        fname = aggregate_spec.split(":")[0]
-        if fname in RATIOS and aggregate_spec != fname:
-            numerator, denominator, factor = RATIOS[fname]
-            return SQL(
-                "%s * %s / NULLIF(%s, 0)",
-                super()._read_group_select(f"{numerator}:sum", query),
-                factor,
-                super()._read_group_select(f"{denominator}:sum", query),
-            )
-        return super()._read_group_select(aggregate_spec, query)

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from .property_unit_event import HOUSEHOLD_ROLES, HOUSEHOLD_TYPES
@@ -45,7 +45,9 @@ class PropertyEventReport(models.Model):
 
     _name = "property.event.report"
     _description = "Community Event Participation"
+    _inherit = "property.sql.report"
     _auto = False
+    _property_ratios = RATIOS
     _order = "date desc, id"
     _rec_name = "event_id"
     _depends = {
@@ -92,7 +94,7 @@ class PropertyEventReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     building_id = fields.Many2one("property.building", readonly=True)
-    unit_id = fields.Many2one("property.unit", string="Household", readonly=True)
+    unit_id = fields.Many2one("property.unit", string="Household (Unit)", readonly=True)
     event_type_id = fields.Many2one("event.type", string="Activity Type", readonly=True)
     date = fields.Date(readonly=True)
     household_type = fields.Selection(HOUSEHOLD_TYPES, readonly=True)
@@ -101,14 +103,16 @@ class PropertyEventReport(models.Model):
         readonly=True,
         help="A member of the household is a key customer.",
     )
-    is_held = fields.Boolean(string="Held", readonly=True, help="The event is over.")
+    is_held = fields.Boolean(
+        string="Event Held", readonly=True, help="The event is over."
+    )
     household_count = fields.Integer(string="Households", readonly=True)
     participating_count = fields.Integer(
         string="Participating Households",
         readonly=True,
         help="Households with at least one attendee.",
     )
-    booked_count = fields.Integer(string="Booked", readonly=True)
+    booked_count = fields.Integer(string="Places Booked", readonly=True)
     attended_count = fields.Integer(string="Attendees", readonly=True)
     no_show_count = fields.Integer(string="No-Shows", readonly=True)
     waitlist_count = fields.Integer(string="On Waiting List", readonly=True)
@@ -344,28 +348,3 @@ class PropertyEventReport(models.Model):
             col1=SQL.identifier(buildings.column1),
             col2=SQL.identifier(buildings.column2),
         )
-
-    def init(self):
-        """(Re)create the view."""
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
-
-    def _read_group_select(self, aggregate_spec, query):
-        """The ratios of a group are the ratios of its sums, whatever
-        aggregate the client asks (avg, sum, max...)."""
-        fname = aggregate_spec.split(":")[0]
-        if fname in RATIOS and aggregate_spec != fname:
-            numerator, denominator, factor = RATIOS[fname]
-            return SQL(
-                "%s * %s / NULLIF(%s, 0)",
-                super()._read_group_select(f"{numerator}:sum", query),
-                factor,
-                super()._read_group_select(f"{denominator}:sum", query),
-            )
-        return super()._read_group_select(aggregate_spec, query)

@@ -1,6 +1,6 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -23,6 +23,7 @@ class PropertyReceivableAging(models.Model):
 
     _name = "property.receivable.aging"
     _description = "Aged Receivable"
+    _inherit = "property.sql.report"
     _auto = False
     _order = "days_overdue desc, id"
     _rec_name = "move_id"
@@ -117,17 +118,6 @@ class PropertyReceivableAging(models.Model):
                    {buckets}
               FROM aged
         """)
-
-    def init(self):
-        """(Re)create the view."""
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
 
     @api.model
     def _overdue_as_of(self, project, day):
