@@ -84,6 +84,7 @@ from . import property_billing_line
 from . import property_billing_issue
 from . import account_move
 from . import account_move_line
+from . import property_sql_report
 from . import property_receivable_aging
 from . import property_collection_rate
 from . import account_payment
@@ -195,4 +196,6 @@ from . import event_registration_reminder
 from . import res_partner_event
 from . import property_unit_partner_event
 from . import property_demo_event_invitation
+from . import event_event_booking
+from . import event_event_attendance
 from . import event_event_portal

@@ -147,6 +147,21 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------
     # Computes and constraints
     # ------------------------------------------------------------------
+    @api.depends("event_type_id")
+    def _compute_event_mail_ids(self):
+        """A community event of a project without a type takes none of
+        Odoo's default mail schedulers (a confirmation with a PDF ticket,
+        reminders an hour and three days before): the project's own
+        invitations, reminders and promotion notices tell the households,
+        and the defaults would send them twice. Its types schedule none
+        either (data/property_event_data.xml)."""
+        community = self.filtered(
+            lambda event: event.property_project_id and not event.event_type_id
+        )
+        for event in community:
+            event.event_mail_ids = event.event_mail_ids
+        return super(EventEvent, self - community)._compute_event_mail_ids()
+
     @api.depends("company_id", "property_project_id.company_id")
     def _compute_property_currency_id(self):
         for event in self:
@@ -329,11 +344,38 @@ class EventEvent(models.Model):
             cancelled and self.stage_id == cancelled
         )
 
+    def _property_tz(self):
+        """The project's time zone (else the event's)."""
+        self.ensure_one()
+        return pytz.timezone(
+            self.sudo().property_project_id.tz or self.date_tz or "Asia/Shanghai"
+        )
+
+    def _property_local(self, value):
+        """A UTC datetime of the event in the project's time zone."""
+        return pytz.utc.localize(value).astimezone(self._property_tz())
+
     def _property_local_date(self):
         """The day the event starts, in its project's time zone."""
         self.ensure_one()
-        tz = pytz.timezone(self.property_project_id.tz or self.date_tz or "UTC")
-        return pytz.utc.localize(self.date_begin).astimezone(tz).date()
+        return self._property_local(self.date_begin).date()
+
+    def _property_date_label(self):
+        """The event's date and time as owners read it, in the project's
+        time zone: ``2026-12-20 09:00-11:30`` (or both days when it spans
+        several)."""
+        self.ensure_one()
+        begin = self._property_local(self.date_begin)
+        end = self._property_local(self.date_end)
+        if begin.date() == end.date():
+            return f"{begin:%Y-%m-%d %H:%M}-{end:%H:%M}"
+        return f"{begin:%Y-%m-%d %H:%M} - {end:%Y-%m-%d %H:%M}"
+
+    def _property_ended_before_today(self):
+        """The event ended on a day before today (project's time zone)."""
+        self.ensure_one()
+        today = pytz.utc.localize(fields.Datetime.now()).astimezone(self._property_tz())
+        return self._property_local(self.date_end).date() < today.date()
 
     def _property_attendee_issue(self, partner):
         """Why ``partner`` cannot attend this event by its age and household

@@ -22,8 +22,6 @@ TYPE_TARGETS = {
     "property_cs.event_type_children": "children",
     "property_cs.event_type_elderly": "elderly",
 }
-DEFAULT_CHILD_AGE = 14
-DEFAULT_ELDERLY_AGE = 60
 
 
 class EventEvent(models.Model):
@@ -118,7 +116,7 @@ class EventEvent(models.Model):
         }
         conditions = {"children": "children", "elderly": "elderly"}
         for event in self:
-            condition = getattr(event, "property_household_condition", False)
+            condition = event.property_household_condition
             event.property_target_household = (
                 conditions.get(condition)
                 or types.get(event.event_type_id)
@@ -247,14 +245,9 @@ class EventEvent(models.Model):
         return action
 
     def _property_target_thresholds(self):
-        """The child and elderly ages of the event's company (settings of the
-        plan part; 14 and 60 until they exist)."""
+        """The child and elderly ages of the event's company (settings)."""
         company = self.property_project_id.company_id or self.company_id
-        child = getattr(company, "property_event_child_age", 0) or DEFAULT_CHILD_AGE
-        elderly = (
-            getattr(company, "property_event_elderly_age", 0) or DEFAULT_ELDERLY_AGE
-        )
-        return child, elderly
+        return company.property_event_child_age, company.property_event_elderly_age
 
     @api.model
     def _property_household_of(self, links):
@@ -287,11 +280,16 @@ class EventEvent(models.Model):
                 for person in members
                 if person.date_birth
             ]
-            children = target in ("children", "children_elderly") and any(
-                age < child_age for age in ages
+            # an age of 0 in the settings: no household counts as such
+            children = (
+                target in ("children", "children_elderly")
+                and child_age
+                and any(age < child_age for age in ages)
             )
-            elderly = target in ("elderly", "children_elderly") and any(
-                age >= elderly_age for age in ages
+            elderly = (
+                target in ("elderly", "children_elderly")
+                and elderly_age
+                and any(age >= elderly_age for age in ages)
             )
             if not (children or elderly):
                 return False

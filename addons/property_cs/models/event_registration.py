@@ -101,12 +101,12 @@ class EventRegistration(models.Model):
         """A registration that gets a place (confirmed or attended) leaves
         the waiting list; one marked attended is no longer a no-show. A
         place freed (cancelled, or set back to unconfirmed) goes to the
-        earliest booking on the event's waiting list."""
+        earliest booking on the event's waiting list; so does one archived."""
         freed = self.env["event.event"]
-        if "state" in vals and vals["state"] not in PLACE_STATES:
-            freed = self.filtered(
-                lambda reg: reg.state in PLACE_STATES and not reg.property_is_waitlist
-            ).event_id
+        if ("state" in vals and vals["state"] not in PLACE_STATES) or (
+            "active" in vals and not vals["active"]
+        ):
+            freed = self._property_place_events()
         res = super().write(vals)
         if vals.get("state") in PLACE_STATES:
             flags = {"property_is_waitlist": False}
@@ -123,6 +123,24 @@ class EventRegistration(models.Model):
         if freed:
             freed.sudo()._property_promote_waitlist()
         return res
+
+    def unlink(self):
+        """A place deleted goes to the waiting list, as one cancelled."""
+        freed = self._property_place_events()
+        res = super().unlink()
+        if freed:
+            freed.sudo()._property_promote_waitlist()
+        return res
+
+    def _property_place_events(self):
+        """The events where these registrations hold a place."""
+        return self.filtered(
+            lambda reg: (
+                reg.active
+                and reg.state in PLACE_STATES
+                and not reg.property_is_waitlist
+            )
+        ).event_id
 
     # ------------------------------------------------------------------
     # HOUSEHOLDS
@@ -290,18 +308,49 @@ class EventRegistration(models.Model):
         once, by an owner or tenant of the household, for its members who
         attended."""
         self._property_check_household(partner)
+        return self.sudo()._property_record_feedback(rating, comment)
+
+    def _property_staff_feedback(self, rating, comment):
+        """Staff record the feedback a household gave by phone or at the
+        desk: it applies to the household's members who attended the event
+        (the registrations of the same unit), as in the portal, and the
+        chatter says who took it."""
+        self._property_check_desk_user()
+        self.check_access("read")
         registrations = self.sudo()
+        if registrations.property_unit_id:
+            registrations = registrations.search(
+                [
+                    ("event_id", "in", self.event_id.ids),
+                    ("property_unit_id", "in", self.property_unit_id.ids),
+                    ("state", "=", "done"),
+                ]
+            )
+        registrations._property_record_feedback(rating, comment)
+        for registration in registrations:
+            registration.message_post(
+                body=self.env._(
+                    "Feedback taken by %(user)s (phone or desk).",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _property_record_feedback(self, rating, comment):
+        """Record the rating and comment on these registrations (attended,
+        without feedback yet): once per household."""
         if rating not in dict(FEEDBACK_RATINGS):
             raise UserError(self.env._("Choose a rating from 1 to 5."))
-        if not registrations or any(reg.state != "done" for reg in registrations):
+        if not self or any(reg.state != "done" for reg in self):
             raise UserError(
                 self.env._("Only members of your household who attended can rate it.")
             )
-        if any(reg.property_date_feedback for reg in registrations):
+        if any(reg.property_date_feedback for reg in self):
             raise UserError(
                 self.env._("Your household has already given its feedback.")
             )
-        registrations._workflow_write(
+        self._workflow_write(
             {
                 "property_feedback_rating": rating,
                 "property_feedback_comment": (comment or "").strip() or False,
@@ -309,6 +358,19 @@ class EventRegistration(models.Model):
             }
         )
         return True
+
+    def action_property_feedback(self):
+        """Staff record the household's feedback taken by phone."""
+        self.ensure_one()
+        self._property_check_desk_user()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record Feedback"),
+            "res_model": "property.event.feedback",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_registration_id": self.id},
+        }
 
     @api.model
     def _cron_property_event_feedback(self):

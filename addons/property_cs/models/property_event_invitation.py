@@ -37,7 +37,7 @@ class PropertyEventInvitation(models.Model):
     company_id = fields.Many2one(related="event_id.company_id", store=True)
     partner_id = fields.Many2one(
         "res.partner",
-        string="Recipient",
+        string="Invitee",
         required=True,
         index=True,
         ondelete="cascade",
@@ -115,9 +115,7 @@ class PropertyEventInvitation(models.Model):
     def _compute_event_venue(self):
         for invitation in self:
             # the venue of the event form (a field of the plan part)
-            invitation.event_venue = (
-                getattr(invitation.event_id, "property_venue", False) or False
-            )
+            invitation.event_venue = invitation.event_id.property_venue or False
 
     # ------------------------------------------------------------------
     # BUSINESS

@@ -41,7 +41,9 @@ class PropertyEventPlan(models.Model):
         tracking=True,
         default=lambda self: fields.Date.context_today(self).year,
     )
-    line_ids = fields.One2many("property.event.plan.line", "plan_id", string="Items")
+    line_ids = fields.One2many(
+        "property.event.plan.line", "plan_id", string="Plan Items"
+    )
     active = fields.Boolean(default=True, tracking=True)
     state = fields.Selection(
         PLAN_STATES,

@@ -33,7 +33,7 @@ class PropertyEventPlanLine(models.Model):
     note = fields.Char(help="Audience, partners, anything worth planning.")
     event_ids = fields.One2many("event.event", "property_plan_line_id", string="Events")
     event_count = fields.Integer(compute="_compute_actuals")
-    held_count = fields.Integer(string="Held", compute="_compute_actuals")
+    held_count = fields.Integer(string="Events Held", compute="_compute_actuals")
     attended_count = fields.Integer(string="Attendees", compute="_compute_actuals")
     cost = fields.Monetary(
         string="Actual Cost",

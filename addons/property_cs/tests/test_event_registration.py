@@ -105,6 +105,28 @@ class TestEventRegistration(EventCommon):
     """Places, the waiting list and its promotion, households, staff
     bookings, attendance, no-shows and feedback of community events."""
 
+    def test_no_default_mail_schedulers(self):
+        """Community events (without a type or of a community type) schedule
+        none of Odoo's mails, so households are not told twice; an event
+        of no project keeps Odoo's defaults."""
+        values = {
+            "name": "Lantern Riddles",
+            "date_begin": EVENT_BEGIN,
+            "date_end": EVENT_END,
+        }
+        Event = self.env["event.event"]
+        untyped = Event.create(dict(values, property_project_id=self.project_a.id))
+        typed = Event.create(
+            dict(
+                values,
+                property_project_id=self.project_a.id,
+                event_type_id=self.env.ref("property_cs.event_type_festival").id,
+            )
+        )
+        self.assertFalse(untyped.event_mail_ids)
+        self.assertFalse(typed.event_mail_ids)
+        self.assertTrue(Event.create(values).event_mail_ids)
+
     def test_households(self):
         """An owner books their co-owner and household; a tenant their own
         tenancy's household; the landlord of a rented unit only its owners;
@@ -177,6 +199,11 @@ class TestEventRegistration(EventCommon):
         self.assertTrue(third.property_is_waitlist)
         first.with_user(self.agent).action_set_draft()
         self.assertEqual((third.state, third.property_is_waitlist), ("open", False))
+        # a place archived at the desk is freed as well
+        fourth = self._book(self.portal_owner, self.owner_a)
+        self.assertTrue(fourth.property_is_waitlist)
+        third.with_user(self.agent).action_archive()
+        self.assertEqual((fourth.state, fourth.property_is_waitlist), ("open", False))
 
     def test_household_isolation(self):
         """Only members of the booker's own household: another household's
@@ -272,23 +299,15 @@ class TestEventRegistration(EventCommon):
         self.assertFalse(self.event.registration_ids)
 
     def _set_conditions(self, event, min_age=0, max_age=0, household="none"):
-        """The event's conditions: the event form's fields when present,
-        else the methods reading them."""
-        Event = type(self.env["event.event"])
-        if "property_min_age" in event._fields:
-            event.write(
-                {
-                    "property_min_age": min_age,
-                    "property_max_age": max_age,
-                    "property_household_condition": household,
-                }
-            )
-            return nullcontext()
-        return patch.multiple(
-            Event,
-            _property_age_range=lambda ev: (min_age, max_age),
-            _property_household_condition=lambda ev: household,
+        """The event's age range and household condition."""
+        event.write(
+            {
+                "property_min_age": min_age,
+                "property_max_age": max_age,
+                "property_household_condition": household,
+            }
         )
+        return nullcontext()
 
     def test_conditions(self):
         """An age range refuses members whose recorded age is outside it
@@ -296,7 +315,7 @@ class TestEventRegistration(EventCommon):
         refuses households without a child (or an elderly member)."""
         with self._set_conditions(self.event, min_age=3, max_age=12):
             self.assertIn("Ages 3 to 12", self.event._property_condition_labels())
-            with self.assertRaisesRegex(UserError, "Zhang Wei cannot take part"):
+            with self.assertRaisesRegex(UserError, "Zhang Wei is older than 12"):
                 self._book(self.portal_owner, self.owner_a | self.child_a)
             # the co-owner's birthday is not on record
             booked = self._book(self.portal_owner, self.child_a | self.owner_a_spouse)
@@ -306,7 +325,7 @@ class TestEventRegistration(EventCommon):
                 self._book(self.portal_tenant, self.tenant_a)
             self.assertEqual(len(self._book(self.portal_owner, self.owner_a)), 1)
         with self._set_conditions(self.event, household="elderly"):
-            with self.assertRaisesRegex(UserError, "aged 60"):
+            with self.assertRaisesRegex(UserError, "households with elderly members"):
                 self._book(self.portal_tenant, self.tenant_a)
 
     def test_booking_locks_the_event_row(self):
@@ -504,6 +523,28 @@ class TestEventRegistration(EventCommon):
                 self.owner_a, "5", ""
             )
         self.assertFalse(no_show.property_feedback_rating)
+
+    def test_feedback_taken_by_phone(self):
+        """Staff record the feedback a household gives by phone: it applies
+        to the household's attendees, once, and the chatter says who took
+        it; a portal user cannot use the staff entry."""
+        owner, child = self._book(self.portal_owner, self.owner_a | self.child_a)
+        tenant = self._book(self.portal_tenant, self.tenant_a)
+        (owner | child | tenant).with_user(self.department).action_property_present()
+        with self.assertRaises(AccessError):
+            owner.with_user(self.portal_owner)._property_staff_feedback("5", "")
+        wizard = (
+            self.env["property.event.feedback"]
+            .with_user(self.agent)
+            .create({"registration_id": child.id, "rating": "2", "comment": "Too loud"})
+        )
+        wizard.action_record()
+        self.assertEqual((owner | child).mapped("property_feedback_rating"), ["2", "2"])
+        self.assertEqual(child.property_feedback_comment, "Too loud")
+        self.assertFalse(tenant.property_feedback_rating, "another household")
+        self.assertIn(self.agent.name, owner.message_ids[0].body)
+        with self.assertRaisesRegex(UserError, "already"):
+            owner.with_user(self.agent)._property_staff_feedback("4", "")
 
     def test_portal_lists(self):
         """Upcoming published events of the partner's project and buildings,

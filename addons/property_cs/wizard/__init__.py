@@ -25,3 +25,4 @@ from . import property_warranty_defect_step
 
 # community events: staff register a household (phone, walk-in)
 from . import property_event_register
+from . import property_event_feedback
