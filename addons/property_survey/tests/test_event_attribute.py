@@ -124,3 +124,11 @@ class TestEventParticipationResults(PropertySurveyResultsCommon):
             lambda r: r.group_key == "1"
         )
         self.assertAlmostEqual(driver_a.degree, 87.5, places=2)
+        # the campaign report shows the same groups
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "property_survey.property_survey_campaign_report", self.campaign.ids
+        )[0]
+        html = html.decode() if isinstance(html, bytes) else str(html)
+        self.assertIn("Results by Community Event Participation", html)
+        self.assertIn(took_part.group_label, html)
+        self.assertIn("72.5", html)
