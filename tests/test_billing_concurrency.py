@@ -35,15 +35,12 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
+from odoo_harness import DB, odoo_args, python, query, stop_with_parent
 
-REPO = Path(__file__).resolve().parent.parent
-DB = os.environ.get("PROPERTY_CS_TEST_DB")
 MONTH = "2026-03-01"
 # units and billing runs of each test's project
 PROJECTS = {"three_workers": (40, 2), "killed": (18, 1), "crons": (12, 1)}
@@ -51,65 +48,6 @@ PROJECTS = {"three_workers": (40, 2), "killed": (18, 1), "crons": (12, 1)}
 pytestmark = pytest.mark.skipif(
     not DB, reason="PROPERTY_CS_TEST_DB is not set (scripts/test.sh sets it)"
 )
-
-
-def _stop_with_parent():
-    """In the Odoo child: get SIGTERM when pytest dies (Linux)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _query(sql, params=()):
-    import psycopg2
-
-    conn = psycopg2.connect(
-        dbname=DB,
-        host=os.environ.get("PGHOST", "127.0.0.1"),
-        port=os.environ.get("PGPORT", "5432"),
-        user=os.environ.get("PGUSER", "odoo"),
-        password=os.environ.get("PGPASSWORD") or None,
-        connect_timeout=10,
-    )
-    try:
-        with conn.cursor() as cr:
-            cr.execute(sql, params)
-            return cr.fetchall()
-    finally:
-        conn.close()
-
-
-def _odoo_args():
-    """Database, addons and data-dir options of the test database."""
-    return [
-        *(
-            ["-c", os.environ["PROPERTY_CS_TEST_ODOO_CONF"]]
-            if os.environ.get("PROPERTY_CS_TEST_ODOO_CONF")
-            else []
-        ),
-        "-d",
-        DB,
-        "--db_host",
-        os.environ.get("PGHOST", "127.0.0.1"),
-        "--db_port",
-        os.environ.get("PGPORT", "5432"),
-        "--db_user",
-        os.environ.get("PGUSER", "odoo"),
-        f"--addons-path={os.environ.get('PROPERTY_CS_TEST_ADDONS') or REPO / 'addons'}",
-        *(
-            [f"--data-dir={os.environ['PROPERTY_CS_TEST_DATA_DIR']}"]
-            if os.environ.get("PROPERTY_CS_TEST_DATA_DIR")
-            else []
-        ),
-        "--log-level=warn",
-    ]
-
-
-def _python():
-    return os.environ.get("PYTHON") or sys.executable
 
 
 # Run by the Odoo interpreter: loads the registry, then answers one JSON
@@ -334,13 +272,13 @@ class Odoo:
         self.lines = queue.Queue()
         with open(self.err, "w") as err:
             self.proc = subprocess.Popen(
-                [_python(), "-c", ODOO_HELPER, *_odoo_args()],
+                [python(), "-c", ODOO_HELPER, *odoo_args("--log-level=warn")],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=err,
                 text=True,
                 env=dict(os.environ, TZ="UTC"),
-                preexec_fn=_stop_with_parent,
+                preexec_fn=stop_with_parent,
             )
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -477,7 +415,7 @@ def _assert_billed_once(setup, chunks, workers):
         "each chunk must be processed by exactly one worker: "
         + "; ".join(f"{w.name} {w.ids('PROCESSED')}" for w in workers)
     )
-    rows = _query(
+    rows = query(
         """
         SELECT state, count(*), sum(billed_count), sum(failed_count)
           FROM property_billing_chunk WHERE id IN %s GROUP BY state
@@ -485,21 +423,21 @@ def _assert_billed_once(setup, chunks, workers):
         (tuple(chunks),),
     )
     assert rows == [("done", len(chunks), len(units) * len(setup["runs"]), 0)]
-    runs = _query(
+    runs = query(
         "SELECT id, state FROM property_billing_run WHERE id IN %s ORDER BY id",
         (tuple(setup["runs"]),),
     )
     assert runs == [(run, "done") for run in setup["runs"]], (
         f"runs whose chunks are all done must be done: {runs}"
     )
-    (issues,) = _query(
+    (issues,) = query(
         "SELECT count(*) FROM property_billing_issue WHERE run_id IN %s",
         (tuple(setup["runs"]),),
     )[0]
     assert issues == 0
     # one item per unit and fee (the unique key also has the payer and
     # the period; here one owner pays each unit and the fees are monthly)
-    items = _query(
+    items = query(
         """
         SELECT unit_id, fee_type_id, count(*), min(partner_id), min(period_start),
                bool_and(move_line_id IS NOT NULL)
@@ -515,7 +453,7 @@ def _assert_billed_once(setup, chunks, workers):
         assert payer == setup["owners"][unit]
         assert str(period) == MONTH
         assert on_bill, f"unit {unit}: a billed item is on no bill"
-    bills = _query(
+    bills = query(
         """
         SELECT property_unit_id, count(*), min(partner_id),
                bool_and(state = 'posted'), bool_and(property_billing_run_id IN %s)
@@ -531,7 +469,7 @@ def _assert_billed_once(setup, chunks, workers):
         assert partner == setup["owners"][unit]
         assert posted and of_runs
     # the bills carry exactly the billed items: nothing billed twice there
-    ((billed, invoiced),) = _query(
+    ((billed, invoiced),) = query(
         """
         SELECT (SELECT sum(amount) FROM property_billing_line
                  WHERE project_id = %(project)s),
@@ -596,7 +534,7 @@ def test_worker_killed_in_a_chunk(odoo_test, projects):
     billed = victim.ids("BILLED")
     assert set(billed) <= set(chunks[chunk])
     # its bills are posted but not committed: nobody sees them
-    (committed,) = _query(
+    (committed,) = query(
         "SELECT count(*) FROM property_billing_line WHERE unit_id IN %s",
         (tuple(billed),),
     )[0]
@@ -605,7 +543,7 @@ def test_worker_killed_in_a_chunk(odoo_test, projects):
     assert victim.wait(30) == -signal.SIGKILL
     ((backend,),) = victim.words("BACKEND")
     deadline = time.monotonic() + 30
-    while _query("SELECT 1 FROM pg_stat_activity WHERE pid = %s", (int(backend),)):
+    while query("SELECT 1 FROM pg_stat_activity WHERE pid = %s", (int(backend),)):
         assert time.monotonic() < deadline, "the killed worker's session remains"
         time.sleep(0.05)
     # the next worker takes the chunk if the other one ended before the
@@ -638,7 +576,7 @@ def test_worker_crons_finish_a_run(odoo_test, projects):
     for worker in crons:
         worker.wait()
     _assert_billed_once(setup, chunks, crons)
-    failures = _query(
+    failures = query(
         """
         SELECT c.failure_count FROM ir_cron c
           JOIN ir_model_data d ON d.model = 'ir.cron' AND d.res_id = c.id

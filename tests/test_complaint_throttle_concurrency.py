@@ -24,20 +24,16 @@ Environment (scripts/test.sh exports it):
 import os
 import random
 import re
-import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import uuid
-from pathlib import Path
 
 import pytest
+from odoo_harness import DB, odoo_args, python, query, stop_with_parent
 
-REPO = Path(__file__).resolve().parent.parent
-DB = os.environ.get("PROPERTY_CS_TEST_DB")
 PARALLEL = 20
 
 pytestmark = pytest.mark.skipif(
@@ -49,69 +45,6 @@ def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _stop_with_parent():
-    """In the Odoo child: get SIGTERM when pytest dies (Linux), so that a
-    pytest killed by scripts/test.sh's traps leaves no server behind."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _connect():
-    import psycopg2
-
-    return psycopg2.connect(
-        dbname=DB,
-        host=os.environ.get("PGHOST", "127.0.0.1"),
-        port=os.environ.get("PGPORT", "5432"),
-        user=os.environ.get("PGUSER", "odoo"),
-        password=os.environ.get("PGPASSWORD") or None,
-        connect_timeout=10,
-    )
-
-
-def _query(sql, params=()):
-    conn = _connect()
-    try:
-        with conn.cursor() as cr:
-            cr.execute(sql, params)
-            return cr.fetchall()
-    finally:
-        conn.close()
-
-
-def _odoo_args():
-    """Database, addons and data-dir options of the test database."""
-    return [
-        *(
-            ["-c", os.environ["PROPERTY_CS_TEST_ODOO_CONF"]]
-            if os.environ.get("PROPERTY_CS_TEST_ODOO_CONF")
-            else []
-        ),
-        "-d",
-        DB,
-        "--db_host",
-        os.environ.get("PGHOST", "127.0.0.1"),
-        "--db_port",
-        os.environ.get("PGPORT", "5432"),
-        "--db_user",
-        os.environ.get("PGUSER", "odoo"),
-        f"--addons-path={os.environ.get('PROPERTY_CS_TEST_ADDONS') or REPO / 'addons'}",
-        *(
-            [f"--data-dir={os.environ['PROPERTY_CS_TEST_DATA_DIR']}"]
-            if os.environ.get("PROPERTY_CS_TEST_DATA_DIR")
-            else []
-        ),
-    ]
-
-
-def _python():
-    return os.environ.get("PYTHON") or sys.executable
 
 
 # Run by the Odoo interpreter: PARALLEL new projects of the first active
@@ -150,7 +83,7 @@ def projects():
     which would serialise the posts to one project whatever the throttle
     does."""
     result = subprocess.run(
-        [_python(), "-c", CREATE_PROJECTS, str(PARALLEL), *_odoo_args()],
+        [python(), "-c", CREATE_PROJECTS, str(PARALLEL), *odoo_args()],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -172,10 +105,10 @@ def odoo_server():
 
     port = _free_port()
     cmd = [
-        _python(),
+        python(),
         "-m",
         "odoo",
-        *_odoo_args(),
+        *odoo_args(),
         "--http-interface=127.0.0.1",
         f"--http-port={port}",
         "--workers=0",
@@ -192,7 +125,7 @@ def odoo_server():
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
-        preexec_fn=_stop_with_parent,  # before any thread runs
+        preexec_fn=stop_with_parent,  # before any thread runs
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -275,14 +208,14 @@ def test_parallel_public_complaints_are_throttled_per_address(projects, odoo_ser
     errors = [r for r in results if not isinstance(r, int)]
     assert not errors, f"posts failed: {errors[:3]}"
 
-    (created,) = _query(
+    (created,) = query(
         """
         SELECT count(*) FROM property_complaint_submission
          WHERE action = 'form' AND ip_address = %s
         """,
         (ip,),
     )[0]
-    (tickets,) = _query(
+    (tickets,) = query(
         "SELECT count(*) FROM property_ticket WHERE name LIKE %s",
         (f"Parallel complaint {run} %",),
     )[0]

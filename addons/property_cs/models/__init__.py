@@ -91,6 +91,7 @@ from . import account_payment
 from . import property_collection_step
 from . import property_collection_case
 from . import property_collection_case_service
+from . import property_collection_case_pass
 from . import property_collection_attempt
 from . import account_partial_reconcile
 from . import property_unit_prepayment

@@ -536,56 +536,6 @@ class PropertyCollectionCase(models.Model):
         self._close(reason)
         return True
 
-    # ------------------------------------------------------------------
-    # THE DAILY PASS
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_collection_pass(self):
-        """Open a case for each unit and payer whose bills overdue by more
-        than the project's grace days pass its threshold, close the paid
-        cases, settle the promises already kept. Set-based: one query for
-        the arrears, one for the open cases."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            """
-            SELECT l.property_unit_id, l.partner_id, SUM(l.amount_residual)
-              FROM account_move_line l
-              JOIN account_account a ON a.id = l.account_id
-              JOIN property_project p ON p.id = l.property_project_id
-             WHERE l.parent_state = 'posted'
-               AND a.account_type = 'asset_receivable'
-               AND l.reconciled IS NOT TRUE
-               AND l.property_unit_id IS NOT NULL
-               AND l.property_renovation_id IS NULL
-               AND l.partner_id IS NOT NULL
-             GROUP BY l.property_unit_id, l.partner_id, p.id
-            HAVING SUM(l.amount_residual) > p.collection_threshold
-               AND SUM(l.amount_residual) FILTER (
-                   WHERE l.date_maturity <= %s::date - p.collection_overdue_days
-               ) > 0
-            """,
-            [self.env["property.unit.partner"]._property_today()],
-        )
-        arrears = self.env.cr.fetchall()
-        Case = self.sudo()
-        open_cases = Case.search([("state", "!=", "closed")])
-        have = {(c.unit_id.id, c.partner_id.id) for c in open_cases}
-        new_cases = Case.create(
-            [
-                {"unit_id": unit_id, "partner_id": partner_id, "user_id": False}
-                for unit_id, partner_id, _amount in arrears
-                if (unit_id, partner_id) not in have
-            ]
-        )
-        new_cases._assign_agents()
-        new_cases._signal_complaints()
-        self.env["property.collection.attempt"].sudo().search(
-            [("promise_state", "=", "pending")]
-        )._promise_check_kept()
-        open_cases.invalidate_recordset(["amount_due", "invoice_ids"])
-        paid = open_cases.filtered(lambda c: c.state != "closed" and c.amount_due <= 0)
-        paid._close("paid")
-
     def _assign_agents(self):
         """A new case goes to the assignee of the project's first step,
         else to the project manager."""

@@ -76,6 +76,12 @@ class PropertyProject(models.Model):
         help="No phone call, visit, lawyer's letter or court step while the "
         "payer's complaint about the service is open: the complaint comes first.",
     )
+    collection_pass_date = fields.Date(
+        string="Collection Pass Ran On",
+        readonly=True,
+        copy=False,
+        help="The day the daily collection pass last covered this project.",
+    )
     collection_step_ids = fields.One2many(
         "property.collection.step", "project_id", string="Collection Steps"
     )

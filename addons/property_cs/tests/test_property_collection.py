@@ -44,8 +44,8 @@ class TestPropertyCollection(PropertyBillingCommon):
             [("property_unit_id", "=", unit.id), ("partner_id", "=", partner.id)]
         )
 
-    def _open_cases(self):
-        with freeze_time(OPEN_DAY):
+    def _open_cases(self, day=OPEN_DAY):
+        with freeze_time(day):
             self.Case._cron_collection_pass()
         return self.Case.search([("project_id", "=", self.project.id)])
 
@@ -85,6 +85,23 @@ class TestPropertyCollection(PropertyBillingCommon):
         return self.Deadline.search(domain)
 
     # ------------------------------------------------------------------
+    def test_pass_once_a_day_per_project(self):
+        """The daily pass covers a project once a day (the day is stamped
+        on the project); the next day it covers it again."""
+        with freeze_time(OPEN_DAY):
+            self.assertIn(self.project, self.Case._cron_collection_pass())
+            self.assertEqual(self.project.collection_pass_date, date(2026, 5, 4))
+            cases = self.Case.search([("project_id", "=", self.project.id)])
+            self.assertTrue(cases)
+            self.assertNotIn(self.project, self.Case._cron_collection_pass())
+        with freeze_time("2026-05-05 02:00:00"):
+            self.assertIn(self.project, self.Case._cron_collection_pass())
+        self.assertEqual(
+            self.Case.search([("project_id", "=", self.project.id)]), cases
+        )
+        self.assertEqual(self.project.collection_pass_date, date(2026, 5, 5))
+
+    # ------------------------------------------------------------------
     def test_opens_above_threshold_closes_when_paid(self):
         """A case per unit and payer above the threshold with bills overdue
         by the grace days; none below it or before the grace ends; the
@@ -108,11 +125,11 @@ class TestPropertyCollection(PropertyBillingCommon):
         self.assertEqual(case.user_id, self.manager)
         for other in cases:
             self.assertGreater(other.amount_opened, self.project.collection_threshold)
-        # a rerun opens nothing twice
-        self._open_cases()
+        # the next day's pass opens nothing twice
+        self._open_cases("2026-05-05 02:00:00")
         self.assertEqual(len(self._case(self.u1, owner)), 1)
         self._pay(bill, bill.amount_residual)
-        self._open_cases()
+        self._open_cases("2026-05-06 02:00:00")
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.close_reason, "paid")
         self.assertFalse(
