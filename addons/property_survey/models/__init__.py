@@ -9,6 +9,7 @@ from . import property_survey_campaign_export
 from . import property_survey_campaign_weight
 from . import property_survey_swap
 from . import property_survey_sample
+from . import property_survey_sample_invitation
 from . import property_survey_result
 from . import property_survey_action
 from . import survey_question

@@ -440,22 +440,40 @@ class PropertySurveyCampaign(models.Model):
         return True
 
     def action_send_invitations(self):
-        """Invite every online household of the running campaign that has
-        not answered yet."""
+        """Queue the invitation of every online household of the running
+        campaign that has not answered yet: the invitation workers send
+        them in the next minutes (thousands of mails do not fit in one
+        web request)."""
         self._check_programme_user()
+        queued = self.env["property.survey.sample"]
         for campaign in self:
             if campaign.state != "running":
                 raise UserError(
                     self.env._("Invitations are sent for a running campaign.")
                 )
-            campaign.sample_ids.filtered(
+            queued |= campaign.sample_ids.filtered(
                 lambda s: (
                     s.method == "online"
                     and s.state == "selected"
                     and s.response_state == "none"
                 )
-            ).action_send_invitation()
-        return True
+            )
+        count = queued._queue_invitations()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if count else "warning",
+                "message": self.env._(
+                    "%(count)s online invitations queued: they are sent in "
+                    "the next minutes.",
+                    count=count,
+                )
+                if count
+                else self.env._("No online household is waiting for an invitation."),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     @api.model
     def _cron_remind_surveyors(self, days=REMINDER_DAYS):

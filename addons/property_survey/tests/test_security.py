@@ -153,9 +153,18 @@ class TestSurveySecurity(PropertySurveyCommon):
 
     def test_send_online_invitations(self):
         self.mine.write({"method": "online"})
-        self.campaign.action_send_invitations()
+        Sample = self.env["property.survey.sample"]
+        action = self.campaign.action_send_invitations()
+        # queued, not sent in the request: the invitation workers send them
+        self.assertIn("3", action["params"]["message"])
+        self.assertEqual(self.mine.mapped("invitation_queued"), [True] * 3)
+        self.assertFalse(self.mine.user_input_ids)
+        self.assertEqual(Sample._cron_send_invitations(), 3)
+        self.assertEqual(self.mine.mapped("invitation_queued"), [False] * 3)
         self.assertEqual(len(self.mine.user_input_ids), 3)
         self.assertEqual(self.mine.user_input_ids.partner_id, self.mine.respondent_id)
-        # no second invitation for the same household
+        # no second answer for the same household
         self.campaign.action_send_invitations()
+        Sample._cron_send_invitations()
         self.assertEqual(len(self.mine.user_input_ids), 3)
+        self.assertEqual(Sample._cron_send_invitations(), 0)
