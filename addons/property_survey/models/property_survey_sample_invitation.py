@@ -69,10 +69,15 @@ class PropertySurveySample(models.Model):
         return self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
 
     @api.model
-    def _cron_send_invitations(self, commit=None, time_budget=INVITATION_TIME_BUDGET):
+    def _cron_send_invitations(
+        self,
+        commit=None,
+        time_budget=INVITATION_TIME_BUDGET,
+        batch_size=INVITATION_BATCH,
+    ):
         """One invitation worker (each cron record of the list runs it):
         claim batches of queued households and invite them, committing
-        after each batch, until none is queued or the time budget is
+        after each batch of ``batch_size``, until none is queued or the time budget is
         spent; then wake the workers again if work remains. ``commit``:
         default when run by a cron job outside tests. Returns the count
         of households handled."""
@@ -84,7 +89,7 @@ class PropertySurveySample(models.Model):
         done = 0
         while time.monotonic() < deadline:
             try:
-                batch = self._invitation_claim()
+                batch = self._invitation_claim(batch_size)
             except TransactionRollbackError:
                 if not commit:
                     raise
