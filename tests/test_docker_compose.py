@@ -234,11 +234,13 @@ def test_test_service_runs_test_script():
     mounts = {v.split(":")[0]: v.split(":")[1] for v in _volumes(test)}
     assert "." in mounts, "the whole repository must be mounted"
     assert test.get("working_dir") == mounts["."]
-    # only the test service is behind a profile, so `docker compose up -d`
-    # starts db, init and odoo and nothing else
+    # only the test and production services are behind a profile, so
+    # `docker compose up -d` starts db, init and odoo and nothing else
     for name, service in services.items():
-        if name != "test":
+        if name in ("db", "init", "odoo"):
             assert not service.get("profiles"), name
+        else:
+            assert service.get("profiles") in (["test"], ["prod"]), name
 
 
 def test_compose_documents_its_commands():
