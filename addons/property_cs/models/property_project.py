@@ -145,6 +145,10 @@ class PropertyProject(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         projects = super().create(vals_list)
+        # the numbering exists before the first ticket: two first tickets
+        # saved at once must not each create one and both take number 1
+        for project in projects:
+            project._get_ticket_sequence()
         if any(vals.get("user_ids") for vals in vals_list):
             # record rules read user.property_project_ids: drop cached rules
             self.env.registry.clear_cache()
@@ -178,6 +182,13 @@ class PropertyProject(models.Model):
                 {"implementation": "no_gap", "number_next": sequence.number_next_actual}
             )
         if not self.ticket_sequence_id:
+            # a project created before its numbering existed: lock its row
+            # so that a concurrent first ticket waits (and is retried)
+            # instead of creating a second numbering
+            self.env.cr.execute(
+                "SELECT id FROM property_project WHERE id = %s FOR UPDATE",
+                [self.id],
+            )
             self.sudo().ticket_sequence_id = (
                 self.env["ir.sequence"]
                 .sudo()

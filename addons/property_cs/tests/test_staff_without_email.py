@@ -122,3 +122,13 @@ class TestStaffWithoutEmail(PropertyCsCommon):
         second = self._ticket()
         self.assertEqual(sequence.implementation, "no_gap")
         self.assertEqual(int(second.number[-5:]), int(first.number[-5:]) + 1)
+
+    def test_new_project_numbered_from_the_start(self):
+        """A new project has its gapless numbering before its first ticket,
+        so that two first tickets saved at once cannot both create one and
+        take the same first number."""
+        project = self.env["property.project"].create({"name": "New", "code": "NEW"})
+        sequence = project.ticket_sequence_id
+        self.assertTrue(sequence)
+        self.assertEqual(sequence.implementation, "no_gap")
+        self.assertEqual(sequence.prefix, "NEW-%(year)s-")

@@ -1,0 +1,569 @@
+#!/usr/bin/env python3
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Fill a database with a deterministic synthetic portfolio (benchmarks).
+
+    python3 data/populate_database.py -d DB --db_host 127.0.0.1 \\
+        --db_user odoo --addons-path=addons --size small|medium|large \\
+        [--seed 42]
+
+The database has property_cs and property_survey installed without demo
+data. Sizes:
+
+    small   2 projects, 300 units, about 2,400 tickets (CI smoke, < 1 min)
+    medium  20 projects, 10,000 units, about 100,000 tickets
+    large   100 projects, 100,000 units, about 1,000,000 tickets
+
+What it makes, project by project (codes POP01, POP02, ...): the portfolio
+of ``generate_portfolio.BenchmarkPortfolio`` (18-floor buildings, flats of
+60-180 m², owners, co-owners, tenants and household members with Chinese
+names, mobiles and identity numbers, parking spaces), then tickets over
+the last three years in a realistic mix of kinds, channels and categories.
+Project POP01 also gets the fixtures the benchmark runner and the load test
+use: an investor owning 20 flats (``ref`` POP-INVESTOR), portal owners
+``pop.owner.001`` ... (password ``populate-2026``, no email, 简体中文) with
+their history, and the agent ``pop.agent`` with 80 open tickets.
+
+How: batched ORM creates with tracking, chatter and mail disabled, one
+transaction per batch, committed; the state of every step is kept in the
+``property_cs.populate`` system parameter, so an interrupted run resumes
+at its first uncommitted batch and, the plan being drawn from the seed in
+the same order, ends with the same data as an uninterrupted one. One part
+is SQL, where the ORM would only walk the tickets through their stages:
+the tickets of the past are created through the ORM (their number, SLA
+deadlines and computed fields are the ORM's) and then closed in one
+statement per batch, with their done and close dates, the stage and state
+of a closed ticket, and their deadlines met (or met late: a breach) at
+those dates. After the run, no ``mail.mail`` row may have been created.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import resource
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from generate_portfolio import BENCH_SEED, BenchmarkPortfolio  # noqa: E402
+
+PARAM = "property_cs.populate"
+PASSWORD = "populate-2026"
+SIZES = {
+    # projects, flats per project, tickets per flat over three years
+    "small": (2, 150, 8),
+    "medium": (20, 500, 10),
+    "large": (100, 1000, 10),
+}
+PORTAL_OWNERS = {"small": 20, "medium": 100, "large": 200}
+TICKET_BATCH = 500
+HISTORY_DAYS = 3 * 365
+OPEN_DAYS = 7  # tickets reported in the last week stay open
+AGENT_OPEN_TICKETS = 80
+KINDS = [("repair", 60), ("inquiry", 20), ("suggestion", 6), ("praise", 4)]
+CHANNELS = [("phone", 45), ("portal", 30), ("walk_in", 20), ("email", 5)]
+SUBJECTS = {
+    "repair": ["水龙头漏水", "门禁卡失灵", "楼道灯不亮", "电梯异响", "下水道堵塞"],
+    "inquiry": ["物业费缴纳方式", "装修申请流程", "停车位办理", "快递代收"],
+    "suggestion": ["增设非机动车充电桩", "小区绿化补种", "增加垃圾分类指引"],
+    "praise": ["保安热心帮忙", "维修师傅及时"],
+}
+CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "no_reset_password": True,
+    "mail_auto_subscribe_no_notify": True,
+}
+
+
+# ---------------------------------------------------------------------------
+# The plan (pure Python, tested without Odoo)
+# ---------------------------------------------------------------------------
+class ProjectPlan(BenchmarkPortfolio):
+    """The rows of ``BenchmarkPortfolio`` kept in memory, one project at a
+    time, instead of written to CSV."""
+
+    def __init__(self, seed):
+        super().__init__(out_dir=None, seed=seed)
+        self.rows = {}
+
+    def write(self, filename, row):
+        self.rows.setdefault(filename, []).append(row)
+
+    def plan(self, number, units):
+        """The rows of project ``number`` (the generator's state moves on:
+        plans are drawn in project order)."""
+        self.rows = {}
+        self.project(number, units)
+        return self.rows
+
+
+def weighted(rng, pairs):
+    return rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
+
+
+def ticket_plan(seed, project_number, flats, per_flat, today):
+    """The tickets of a project: (flat index, kind, channel, subject,
+    category pick, reported datetime), oldest first, drawn from the seed."""
+    rng = random.Random(f"{seed}-tickets-{project_number}")
+    start = datetime.datetime.combine(today, datetime.time(0)) - datetime.timedelta(
+        days=HISTORY_DAYS
+    )
+    tickets = []
+    for _index in range(flats * per_flat):
+        kind = weighted(rng, KINDS)
+        reported = start + datetime.timedelta(
+            seconds=rng.randint(0, HISTORY_DAYS * 86400)
+        )
+        # office hours mostly
+        reported = reported.replace(hour=rng.choice([1, 2, 3, 5, 6, 7, 8, 11]))
+        tickets.append(
+            (
+                rng.randrange(flats),
+                kind,
+                weighted(rng, CHANNELS),
+                rng.choice(SUBJECTS[kind]),
+                rng.randrange(1000),
+                reported,
+            )
+        )
+    tickets.sort(key=lambda t: t[5])
+    return tickets
+
+
+def batches(total, size):
+    """The (index, start, stop) of the batches of ``total`` items."""
+    return [
+        (index, start, min(start + size, total))
+        for index, start in enumerate(range(0, total, size))
+    ]
+
+
+class Progress:
+    """Progress lines with a rate and an ETA."""
+
+    def __init__(self, step, total, done=0, out=print):
+        self.step, self.total, self.out = step, total, out
+        self.start = time.monotonic()
+        self.done0 = done  # done before this run (resumed)
+
+    def show(self, done):
+        elapsed = max(time.monotonic() - self.start, 1e-6)
+        rate = (done - self.done0) / elapsed
+        left = (self.total - done) / rate if rate else 0
+        self.out(
+            f"{self.step:<10} {done:>9}/{self.total:<9} {rate:8.1f}/s  "
+            f"ETA {int(left // 60):02d}:{int(left % 60):02d}"
+        )
+        return rate
+
+
+# ---------------------------------------------------------------------------
+# Odoo part
+# ---------------------------------------------------------------------------
+def _state(env):
+    raw = env["ir.config_parameter"].sudo().get_param(PARAM)
+    return json.loads(raw) if raw else {}
+
+
+def _save(env, state):
+    env["ir.config_parameter"].sudo().set_param(PARAM, json.dumps(state))
+
+
+def _step(state, name, total):
+    steps = state.setdefault("steps", {})
+    return steps.setdefault(name, {"done": 0, "total": total, "seconds": 0.0})
+
+
+def _ref(ids, value):
+    return ids[value] if value else False
+
+
+def _create_project(env, rows, code, ids):
+    """Create a project's rows (``ProjectPlan``) with the ORM."""
+    (row,) = rows["property.project.csv"]
+    state_id = env.ref(row[7], raise_if_not_found=False) if row[7] else False
+    project = env["property.project"].create(
+        {
+            "name": row[1],
+            "code": code,
+            "project_type": row[3],
+            "street": row[4],
+            "city": row[5],
+            "zip": row[6],
+            "state_id": state_id.id if state_id else False,
+            "country_id": env.ref("base.cn").id,
+            "tz": row[9],
+            "hotline": row[10],
+            "complaint_phone": row[11],
+            "opening_hours": row[12],
+        }
+    )
+    ids[row[0]] = project.id
+    rows_b = rows["property.building.csv"]
+    for row, building in zip(
+        rows_b,
+        env["property.building"].create(
+            [{"name": r[1], "project_id": project.id, "sequence": r[3]} for r in rows_b]
+        ),
+        strict=True,
+    ):
+        ids[row[0]] = building.id
+    rows_u = rows["property.unit.csv"]
+    units = env["property.unit"].create(
+        [
+            {
+                "name": r[1],
+                "building_id": ids[r[2]],
+                "floor": r[3],
+                "area": float(r[4]),
+                "use_type": r[5],
+                "date_handover": r[6] or False,
+            }
+            for r in rows_u
+        ]
+    )
+    for row, unit in zip(rows_u, units, strict=True):
+        ids[row[0]] = unit.id
+    rows_p = rows["res.partner.csv"]
+    partners = env["res.partner"].create(
+        [
+            {
+                "name": r[1],
+                "mobile": r[3],
+                "email": r[5] or False,
+                "date_birth": r[6] or False,
+                "emergency_contact_name": r[7] or False,
+                "emergency_contact_phone": r[8] or False,
+                "emergency_contact_relation": r[9] or False,
+                "preferred_channel": r[10],
+                "id_document_type": r[11] or False,
+                "id_number_input": r[12] or False,
+                "lang": "zh_CN",
+            }
+            for r in rows_p
+        ]
+    )
+    for row, partner in zip(rows_p, partners, strict=True):
+        ids[row[0]] = partner.id
+    env["property.unit.partner"].create(
+        [
+            {
+                "unit_id": ids[r[1]],
+                "partner_id": ids[r[2]],
+                "role": r[3],
+                "share": float(r[4]) if r[4] else 0.0,
+                "date_start": r[5],
+                "date_move_in": r[7] or False,
+                "note": r[9] or False,
+            }
+            for r in rows["property.unit.partner.csv"]
+        ]
+    )
+    env["property.parking.space"].create(
+        [
+            {
+                "name": r[1],
+                "project_id": project.id,
+                "space_type": r[3],
+                "location": r[4],
+                "partner_id": _ref(ids, r[5]),
+                "holding": r[6] or False,
+                "unit_id": _ref(ids, r[7]),
+            }
+            for r in rows.get("property.parking.space.csv", [])
+        ]
+    )
+    return project, units
+
+
+def _fixtures(env, project, size, categories, seed, now):
+    """POP01's investor, portal owners and agent (see the module docstring)."""
+    building = env["property.building"].create(
+        {"name": "投资楼", "project_id": project.id, "sequence": 999}
+    )
+    flats = env["property.unit"].create(
+        [
+            {"name": f"{100 + n}", "building_id": building.id, "area": 45.0 + n}
+            for n in range(1, 21)
+        ]
+    )
+    investor = env["res.partner"].create(
+        {"name": "汇通置业投资有限公司", "is_company": True, "ref": "POP-INVESTOR"}
+    )
+    env["property.unit.partner"].create(
+        [
+            {
+                "unit_id": flat.id,
+                "partner_id": investor.id,
+                "role": "owner",
+                "share": 100.0,
+                "date_start": "2020-01-01",
+            }
+            for flat in flats
+        ]
+    )
+    links = env["property.unit.partner"].search(
+        [
+            ("unit_id.project_id", "=", project.id),
+            ("role", "=", "owner"),
+            ("partner_id", "!=", investor.id),
+        ],
+        order="unit_id, id",
+    )
+    owners = links.partner_id[: PORTAL_OWNERS[size]]
+    owners.write({"email": False, "lang": "zh_CN"})
+    portal = env.ref("base.group_portal")
+    env["res.users"].create(
+        [
+            {
+                "login": f"pop.owner.{n:03d}",
+                "password": PASSWORD,
+                "partner_id": owner.id,
+                "lang": "zh_CN",
+                "groups_id": [(6, 0, portal.ids)],
+            }
+            for n, owner in enumerate(owners, 1)
+        ]
+    )
+    agent = env["res.users"].create(
+        {
+            "name": "客服专员（基准）",
+            "login": "pop.agent",
+            "password": PASSWORD,
+            "lang": "zh_CN",
+            "groups_id": [(6, 0, env.ref("property_cs.group_property_cs_agent").ids)],
+        }
+    )
+    agent.property_project_ids = [(4, project.id)]
+    # each portal owner's flat: 10 tickets of the last three years, the
+    # last two still open
+    first_flat = {}
+    for link in links:
+        first_flat.setdefault(link.partner_id, link.unit_id)
+    flats = [first_flat[owner] for owner in owners]
+    count = len(flats)
+    drawn = ticket_plan(f"{seed}-owners", 1, count, 10, now.date())
+    plan = [
+        (i % count, *t[1:5], now if i >= len(drawn) - 2 * count else t[5])
+        for i, t in enumerate(drawn)
+    ]
+    for _index, start, stop in batches(len(plan), TICKET_BATCH):
+        batch = plan[start:stop]
+        _tickets(
+            env,
+            None,
+            batch,
+            categories,
+            now - datetime.timedelta(minutes=1),
+            flats=[flats[t[0]] for t in batch],
+            partners=[owners[t[0]] for t in batch],
+        )
+    return owners
+
+
+def _tickets(env, units, batch, categories, open_from, flats=None, partners=None):
+    """Create one batch of the project's tickets; close those reported
+    before ``open_from`` with SQL (see the module docstring). ``flats``:
+    the unit of each ticket (else the planned flat of ``units``);
+    ``partners``: who reported each (else the flat's resident)."""
+    Ticket = env["property.ticket"]
+    current = {}
+    if not partners:
+        current = {
+            link.unit_id.id: link.partner_id.id
+            for link in env["property.unit.partner"].search(
+                [("unit_id", "in", units.ids), ("role", "in", ("owner", "tenant"))],
+                order="id",
+            )
+        }
+    vals = []
+    for index, (flat, kind, channel, subject, pick, reported) in enumerate(batch):
+        unit = flats[index] if flats else units[flat % len(units)]
+        category = categories[pick % len(categories)] if categories else False
+        vals.append(
+            {
+                "name": subject,
+                "kind": kind,
+                "channel": channel,
+                "unit_id": unit.id,
+                "partner_id": partners[index].id
+                if partners
+                else current.get(unit.id, False),
+                "category_id": category if kind in ("repair", "suggestion") else False,
+                "date_reported": reported,
+            }
+        )
+    tickets = Ticket.create(vals)
+    env.flush_all()
+    past = [
+        t.id
+        for t, (*_x, reported) in zip(tickets, batch, strict=True)
+        if reported < open_from
+    ]
+    if past:
+        closed = env.ref("property_cs.property_ticket_stage_closed")
+        env.cr.execute(
+            """
+            UPDATE property_ticket t
+               SET stage_id = %(stage)s, state = 'closed',
+                   date_done = t.date_reported
+                       + (interval '1 hour' * (2 + (t.id %% 70))),
+                   date_closed = t.date_reported
+                       + (interval '1 hour' * (26 + (t.id %% 70))),
+                   create_date = t.date_reported, write_date = t.date_reported
+             WHERE t.id = ANY(%(ids)s)
+            """,
+            {"stage": closed.id, "ids": past},
+        )
+        # deadlines met at the ticket's done date: a tenth late (a breach)
+        env.cr.execute(
+            """
+            UPDATE property_deadline d
+               SET state = 'met',
+                   date_start = t.date_reported,
+                   date_due = t.date_reported + interval '48 hours',
+                   date_met = CASE WHEN t.id %% 10 = 0
+                                   THEN t.date_reported + interval '60 hours'
+                                   ELSE t.date_done END,
+                   date_next_step = NULL,
+                   create_date = t.date_reported
+              FROM property_ticket t
+             WHERE d.ticket_id = t.id AND t.id = ANY(%(ids)s)
+            """,
+            {"ids": past},
+        )
+        env.invalidate_all()
+    return tickets
+
+
+def run(env, size, seed=BENCH_SEED, progress=print):
+    """Fill the database of ``env`` (committing); resumes an interrupted
+    run of the same size and seed. Returns the state."""
+    if size not in SIZES:
+        raise ValueError(f"size is one of {', '.join(SIZES)}")
+    env = env(context=dict(env.context, **CONTEXT))
+    state = _state(env)
+    if state and (state.get("size"), state.get("seed")) != (size, seed):
+        raise ValueError(
+            f"the database holds a {state['size']} portfolio of seed {state['seed']}"
+        )
+    if state.get("finished"):
+        progress("already generated")
+        return state
+    state.update(size=size, seed=seed, finished=False)
+    mails_before = env["mail.mail"].sudo().search_count([])
+    projects_count, flats, per_flat = SIZES[size]
+    started = time.monotonic()
+    # the history is dated from the first run's time: a resumed run draws
+    # the same dates
+    state.setdefault("anchor", f"{datetime.datetime.now():%Y-%m-%d %H:%M:%S}")
+    now = datetime.datetime.strptime(state["anchor"], "%Y-%m-%d %H:%M:%S")
+    today = now.date()
+    plan = ProjectPlan(seed)
+    categories = (
+        env["property.ticket.category"]
+        .search([("child_ids", "=", False)], order="id")
+        .ids
+    )
+    portfolio = _step(state, "portfolio", projects_count * flats)
+    tickets_step = _step(state, "tickets", projects_count * flats * per_flat)
+    shown = Progress("portfolio", portfolio["total"], portfolio["done"], progress)
+    t_shown = Progress("tickets", tickets_step["total"], tickets_step["done"], progress)
+    projects_done = state.setdefault("projects", {})
+    for number in range(1, projects_count + 1):
+        rows = plan.plan(number, flats)  # drawn even when done: same rng order
+        code = f"POP{number:02d}"
+        key = str(number)
+        if key not in projects_done:
+            t0 = time.monotonic()
+            project, units = _create_project(env, rows, code, {})
+            if number == 1:
+                _fixtures(env, project, size, categories, seed, now)
+            projects_done[key] = {"tickets_done": 0}
+            portfolio["done"] += len(units)
+            portfolio["seconds"] += time.monotonic() - t0
+            _save(env, state)
+            env.cr.commit()  # pylint: disable=invalid-commit
+            shown.show(portfolio["done"])
+        project = env["property.project"].search([("code", "=", code)])
+        units = env["property.unit"].search(
+            [("project_id", "=", project.id), ("building_id.sequence", "!=", 999)],
+            order="id",
+        )
+        tickets = ticket_plan(seed, number, len(units), per_flat, today)
+        # the last week and at least the agent's workload stay open
+        open_from = min(
+            now - datetime.timedelta(days=OPEN_DAYS),
+            tickets[-AGENT_OPEN_TICKETS][5],
+        )
+        done = projects_done[key]["tickets_done"]
+        for _index, start, stop in batches(len(tickets), TICKET_BATCH):
+            if stop <= done:
+                continue
+            t0 = time.monotonic()
+            _tickets(env, units, tickets[start:stop], categories, open_from)
+            projects_done[key]["tickets_done"] = stop
+            tickets_step["done"] += stop - start
+            tickets_step["seconds"] += time.monotonic() - t0
+            _save(env, state)
+            env.cr.commit()  # pylint: disable=invalid-commit
+            t_shown.show(tickets_step["done"])
+    _assign_agent(env)
+    mails = env["mail.mail"].sudo().search_count([]) - mails_before
+    if mails:
+        raise RuntimeError(f"the generator created {mails} mail.mail rows")
+    state["finished"] = True
+    state["stats"] = {
+        "units_per_s": round(portfolio["done"] / portfolio["seconds"], 1)
+        if portfolio["seconds"]
+        else None,
+        "tickets_per_s": round(tickets_step["done"] / tickets_step["seconds"], 1)
+        if tickets_step["seconds"]
+        else None,
+        "seconds": round(time.monotonic() - started, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    _save(env, state)
+    env.cr.commit()  # pylint: disable=invalid-commit
+    progress(json.dumps(state["stats"]))
+    return state
+
+
+def _assign_agent(env):
+    """pop.agent handles the latest open tickets of POP01 (at least 80)."""
+    agent = env["res.users"].search([("login", "=", "pop.agent")])
+    project = env["property.project"].search([("code", "=", "POP01")])
+    open_tickets = env["property.ticket"].search(
+        [("project_id", "=", project.id), ("state", "not in", ("closed", "cancelled"))],
+        order="date_reported desc",
+        limit=AGENT_OPEN_TICKETS,
+    )
+    # a member of the departments the tickets went to (dispatch rule)
+    open_tickets.department_id.write({"member_ids": [(4, agent.id)]})
+    open_tickets.write({"user_id": agent.id})
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", choices=list(SIZES), default="small")
+    parser.add_argument("--seed", type=int, default=BENCH_SEED)
+    args, odoo_args = parser.parse_known_args(argv)
+    import odoo  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(odoo_args)
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        run(env, args.size, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
