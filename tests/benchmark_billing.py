@@ -111,6 +111,81 @@ def _measure(env, function):
     return result, (wall, cpu, db), queries
 
 
+def measure(env, units, bare=True, out=None):
+    """Bill ``units`` new units with a billing run, then (``bare``) create
+    and post the same invoices directly; returns the figures per bill.
+    ``out``: a function that prints each part as soon as it is measured."""
+    import odoo  # noqa: PLC0415
+
+    project, partners = _populate(env, units, "BB")
+    month = date(2026, 3, 1)
+
+    def billing():
+        run = env["property.billing.run"].create(
+            {"project_id": project.id, "period_start": month}
+        )
+        run.action_queue()
+        env["property.billing.chunk"]._work(time.monotonic() + 36000, commit=False)
+        return run
+
+    run, run_time, run_queries = _measure(env, billing)
+    bills = env["account.move"].search([("property_billing_run_id", "=", run.id)])
+    journal = bills[:1].journal_id
+    lines = {move.partner_id.id: move.invoice_line_ids[:1] for move in bills.sudo()}
+
+    def bare_invoices():
+        moves = env["account.move"]
+        for partner in partners:
+            line = lines[partner.id]
+            move = env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "journal_id": journal.id,
+                    "invoice_date": month,
+                    "invoice_line_ids": [
+                        odoo.Command.create(
+                            {
+                                "name": line.name,
+                                "quantity": 1.0,
+                                "price_unit": line.price_unit,
+                                "account_id": line.account_id.id,
+                            }
+                        )
+                    ],
+                }
+            )
+            move.action_post()
+            moves |= move
+        return moves
+
+    count = len(bills)
+    figures = {
+        "bills": count,
+        "run_ms_per_bill": round(run_time[0] / count * 1000, 1),
+        "run_cpu_ms_per_bill": round(run_time[1] / count * 1000, 1),
+        "run_db_ms_per_bill": round(run_time[2] / count * 1000, 1),
+        "run_queries_per_bill": run_queries / count,
+    }
+    if out:
+        out("billing run", figures)
+    if bare:
+        moves, bare_time, bare_queries = _measure(env, bare_invoices)
+        figures.update(
+            bare_ms_per_bill=round(bare_time[0] / len(moves) * 1000, 1),
+            bare_cpu_ms_per_bill=round(bare_time[1] / len(moves) * 1000, 1),
+            bare_db_ms_per_bill=round(bare_time[2] / len(moves) * 1000, 1),
+            bare_queries_per_bill=bare_queries / len(moves),
+            ratio_time=round(run_time[0] / bare_time[0], 2),
+            ratio_cpu=round(run_time[1] / bare_time[1], 2),
+            ratio_db=round(run_time[2] / bare_time[2], 2) if bare_time[2] else None,
+            ratio_queries=round(run_queries / max(bare_queries, 1), 2),
+        )
+        if out:
+            out("bare create + post", figures)
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10000)
@@ -123,72 +198,30 @@ def main():
 
     config.parse_config(odoo_args)
     registry = odoo.modules.registry.Registry(config["db_name"])
+
+    def report(label, figures):
+        # printed as soon as measured: a long bare part can be cut short
+        # without losing the run's figures
+        prefix = "run" if label == "billing run" else "bare"
+        print(
+            f"{label:21} {figures['bills']} bills  "
+            f"{figures[prefix + '_ms_per_bill']:6.1f} ms/bill  "
+            f"cpu {figures[prefix + '_cpu_ms_per_bill']:6.1f} + "
+            f"db {figures[prefix + '_db_ms_per_bill']:5.1f} ms/bill  "
+            f"{figures[prefix + '_queries_per_bill']:6.1f} queries/bill",
+            flush=True,
+        )
+
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        project, partners = _populate(env, args.units, "BB")
-        month = date(2026, 3, 1)
-
-        def billing():
-            run = env["property.billing.run"].create(
-                {"project_id": project.id, "period_start": month}
-            )
-            run.action_queue()
-            env["property.billing.chunk"]._work(time.monotonic() + 36000, commit=False)
-            return run
-
-        run, run_time, run_queries = _measure(env, billing)
-        bills = env["account.move"].search([("property_billing_run_id", "=", run.id)])
-        journal = bills[:1].journal_id
-        lines = {move.partner_id.id: move.invoice_line_ids[:1] for move in bills.sudo()}
-
-        def bare():
-            moves = env["account.move"]
-            for partner in partners:
-                line = lines[partner.id]
-                move = env["account.move"].create(
-                    {
-                        "move_type": "out_invoice",
-                        "partner_id": partner.id,
-                        "journal_id": journal.id,
-                        "invoice_date": month,
-                        "invoice_line_ids": [
-                            odoo.Command.create(
-                                {
-                                    "name": line.name,
-                                    "quantity": 1.0,
-                                    "price_unit": line.price_unit,
-                                    "account_id": line.account_id.id,
-                                }
-                            )
-                        ],
-                    }
-                )
-                move.action_post()
-                moves |= move
-            return moves
-
-        def report(label, count, measure, queries):
-            # printed as soon as measured: a long bare part can be cut short
-            # without losing the run's figures
-            wall, cpu, db = measure
-            print(
-                f"{label:21} {count} bills  {wall:8.1f} s  "
-                f"{wall / count * 1000:6.1f} ms/bill  "
-                f"cpu {cpu / count * 1000:6.1f} + db {db / count * 1000:5.1f} ms/bill  "
-                f"{queries / count:6.1f} queries/bill",
-                flush=True,
-            )
-
         print(f"units                 {args.units}", flush=True)
-        report("billing run", len(bills), run_time, run_queries)
+        figures = measure(env, args.units, bare=not args.no_bare, out=report)
         if not args.no_bare:
-            moves, bare_time, bare_queries = _measure(env, bare)
-            report("bare create + post", len(moves), bare_time, bare_queries)
             print(
-                f"ratio (run / bare)    time {run_time[0] / bare_time[0]:.2f}x  "
-                f"cpu {run_time[1] / bare_time[1]:.2f}x  "
-                f"db {run_time[2] / bare_time[2]:.2f}x  "
-                f"queries {run_queries / max(bare_queries, 1):.2f}x"
+                f"ratio (run / bare)    time {figures['ratio_time']:.2f}x  "
+                f"cpu {figures['ratio_cpu']:.2f}x  "
+                f"db {figures['ratio_db']}x  "
+                f"queries {figures['ratio_queries']:.2f}x"
             )
         cr.rollback()
     return 0

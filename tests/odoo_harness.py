@@ -50,9 +50,10 @@ def connect(dbname=None):
     )
 
 
-def query(sql, params=()):
-    """The rows of one query, on a connection of its own."""
-    conn = connect()
+def query(sql, params=(), dbname=None):
+    """The rows of one query, on a connection of its own (to the test
+    database or ``dbname``)."""
+    conn = connect(dbname)
     try:
         with conn.cursor() as cr:
             cr.execute(sql, params)
@@ -61,8 +62,9 @@ def query(sql, params=()):
         conn.close()
 
 
-def odoo_args(*extra):
-    """Database, addons and data-dir options of the test database."""
+def odoo_args(*extra, db=None):
+    """Database, addons and data-dir options of the test database (or of
+    ``db`` on the same server)."""
     return [
         *(
             ["-c", os.environ["PROPERTY_CS_TEST_ODOO_CONF"]]
@@ -70,7 +72,7 @@ def odoo_args(*extra):
             else []
         ),
         "-d",
-        DB,
+        db or DB,
         "--db_host",
         os.environ.get("PGHOST", "127.0.0.1"),
         "--db_port",

@@ -1,0 +1,114 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The benchmark smoke: the small generated portfolio and every hot path
+within its query budget (tests/benchmarks/budgets.json).
+
+Creates a database of its own next to the test database (both addons,
+no demo data), fills it with ``data/populate_database.py --size small``,
+runs ``tests/benchmark.py --check`` on it (billing on 50 units) and drops
+it. It fails when the generator fails or leaves a ``mail.mail`` row, when
+a path fails, or when a path's query count exceeds its budget: a change
+that adds queries to a hot path has to say so by raising the budget.
+
+Environment: see tests/odoo_harness.py (scripts/test.sh exports it).
+"""
+
+import json
+import os
+import subprocess
+
+import pytest
+from odoo_harness import DB, REPO, odoo_args, python, query, stop_with_parent
+
+pytestmark = pytest.mark.skipif(
+    not DB, reason="PROPERTY_CS_TEST_DB is not set (scripts/test.sh sets it)"
+)
+
+SMOKE_DB = f"{DB}_bench" if DB else None
+DROP = """
+import sys
+import odoo
+from odoo.tools import config
+
+config.parse_config(sys.argv[1:])
+odoo.service.db.exp_drop(config["db_name"])
+"""
+
+
+def _run(args, timeout):
+    result = subprocess.run(
+        [python(), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, TZ="UTC"),
+        timeout=timeout,
+        check=False,
+        cwd=REPO,
+        preexec_fn=stop_with_parent,
+    )
+    return result
+
+
+def test_small_portfolio_within_query_budgets(tmp_path):
+    args = odoo_args("--log-level=warn", db=SMOKE_DB)
+    try:
+        install = _run(
+            [
+                "-m",
+                "odoo",
+                *args,
+                "-i",
+                "property_cs,property_survey",
+                "--without-demo=all",
+                "--load-language=en_US,zh_CN",
+                "--stop-after-init",
+                "--max-cron-threads=0",
+            ],
+            timeout=900,
+        )
+        assert install.returncode == 0, install.stderr[-3000:]
+        generate = _run(
+            ["data/populate_database.py", *args, "--size", "small"], timeout=600
+        )
+        assert generate.returncode == 0, generate.stderr[-3000:]
+        state = json.loads(
+            query(
+                "SELECT value FROM ir_config_parameter WHERE key = %s",
+                ("property_cs.populate",),
+                dbname=SMOKE_DB,
+            )[0][0]
+        )
+        assert state["finished"]
+        assert state["steps"]["portfolio"]["done"] == 300
+        assert state["steps"]["tickets"]["done"] == 2400
+        report_file = tmp_path / "report.json"
+        bench = _run(
+            [
+                "tests/benchmark.py",
+                *args,
+                "--paths",
+                "portal_ticket_submit,owner_ticket_list,agent_kanban,owner_form,"
+                "deadline_pass,sampling_20k,generator,billing",
+                "--repeat",
+                "3",
+                "--households",
+                "2000",
+                "--units",
+                "50",
+                "--budgets",
+                "tests/benchmarks/budgets.json",
+                "--check",
+                "--json",
+                str(report_file),
+            ],
+            timeout=900,
+        )
+        assert bench.returncode == 0, bench.stdout[-4000:] + bench.stderr[-2000:]
+        report = json.loads(report_file.read_text())
+        assert not report["failures"]
+        # the steady deadline pass does not grow with the open obligations
+        assert report["paths"]["deadline_pass"]["met"], report["paths"]["deadline_pass"]
+        assert report["paths"]["agent_kanban"]["records"] == 80
+    finally:
+        _run(["-c", DROP, *args], timeout=300)
