@@ -156,6 +156,14 @@ class PropertyProject(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if "code" in vals:
+            # a numbering that has given no number yet takes the new code
+            for project in self:
+                sequence = project.ticket_sequence_id.sudo()
+                # taken in SQL (``_take_ticket_number``): read it anew
+                sequence.invalidate_recordset(["number_next", "number_next_actual"])
+                if sequence and sequence.number_next == 1:
+                    sequence.prefix = f"{project.code or 'T'}-%(year)s-"
         if "user_ids" in vals:
             self.env.registry.clear_cache()
         return res

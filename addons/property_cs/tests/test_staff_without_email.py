@@ -132,3 +132,13 @@ class TestStaffWithoutEmail(PropertyCsCommon):
         self.assertTrue(sequence)
         self.assertEqual(sequence.implementation, "no_gap")
         self.assertEqual(sequence.prefix, "NEW-%(year)s-")
+        # its code changed before the first ticket: the numbering follows
+        project.code = "NW"
+        self.assertEqual(sequence.prefix, "NW-%(year)s-")
+        ticket = self.env["property.ticket"].create(
+            {"name": "First", "project_id": project.id, "location_type": "common"}
+        )
+        self.assertTrue(ticket.number.startswith("NW-"), ticket.number)
+        # once a number is given, the numbering keeps its prefix
+        project.code = "NX"
+        self.assertEqual(sequence.prefix, "NW-%(year)s-")
