@@ -82,6 +82,33 @@ def test_small_portfolio_within_query_budgets(tmp_path):
         assert state["finished"]
         assert state["steps"]["portfolio"]["done"] == 300
         assert state["steps"]["tickets"]["done"] == 2400
+        # every capability's history, through the product's own methods
+        stats = state["stats"]
+        for kind in (
+            "complaints",
+            "callbacks",
+            "events",
+            "registrations",
+            "campaigns",
+            "answers",
+            "bills",
+            "bills_paid",
+            "collection_cases",
+            "permits",
+        ):
+            assert stats[kind] > 0, kind
+        assert stats["bills_paid"] < stats["bills"]  # arrears remain
+        # the past's overdue steps are recorded as fired: the engine's first
+        # pass has nothing to catch up
+        assert stats["steps_fired"] > 0
+        due = query(
+            "SELECT count(*) FROM property_deadline"
+            " WHERE state = 'running' AND date_next_step <= %s",
+            (state["ended"],),
+            dbname=SMOKE_DB,
+        )[0][0]
+        assert due == 0
+        assert not query("SELECT count(*) FROM mail_mail", dbname=SMOKE_DB)[0][0]
         report_file = tmp_path / "report.json"
         bench = _run(
             [
@@ -89,7 +116,7 @@ def test_small_portfolio_within_query_budgets(tmp_path):
                 *args,
                 "--paths",
                 "portal_ticket_submit,owner_ticket_list,agent_kanban,owner_form,"
-                "deadline_pass,sampling_20k,generator,billing",
+                "deadline_pass,sampling_20k,survey_results,generator,billing",
                 "--repeat",
                 "3",
                 "--households",

@@ -67,3 +67,18 @@ def test_batches_cover_every_item_once():
     covered = [i for _index, start, stop in parts for i in range(start, stop)]
     assert covered == list(range(1201))
     assert populate.batches(0, 500) == []
+
+
+def test_complaint_plan_deterministic_and_in_the_period():
+    now = datetime.datetime(2026, 12, 1, 8)
+    history = populate.history
+    plan = history.complaint_plan(42, 1, 1000, now)
+    assert plan == history.complaint_plan(42, 1, 1000, now)
+    assert plan != history.complaint_plan(42, 2, 1000, now)
+    # three complaints a year per hundred flats
+    assert len(plan) == 90
+    assert {t[1] for t in plan} == {"complaint"}
+    dates = [t[5] for t in plan]
+    assert dates == sorted(dates)
+    assert now - datetime.timedelta(days=3 * 365 + 1) <= dates[0] <= dates[-1] <= now
+    assert all(0 <= t[0] < 1000 for t in plan)

@@ -33,6 +33,20 @@ class PropertyCustomerPortal(CustomerPortal):
             )
         return values
 
+    def details_form_validate(self, data, partner_creation=False):
+        """An owner billed for their fees may not change their country on
+        the account page, and Odoo then puts the text "False" in the form
+        of an owner without one: shown again with an error (a name that may
+        no longer change, a wrong email), the page broke with a server
+        error. The page shown again gets an empty country instead; a valid
+        form is saved as before."""
+        error, error_message = super().details_form_validate(
+            data, partner_creation=partner_creation
+        )
+        if error and data.get("country_id") == "False":
+            data["country_id"] = ""
+        return error, error_message
+
     @http.route(
         ["/my/units", "/my/units/page/<int:page>"],
         type="http",

@@ -267,6 +267,13 @@ class PropertyTicket(models.Model):
         ]
 
     def _complaint_acknowledge_new(self):
+        """A new complaint is acknowledged to the owner (D-17), unless it
+        is history brought in by Odoo's import (``import_file`` in the
+        context, as base_import sets it): complaints of an earlier system
+        were acknowledged in their time, and owners must not get mail about
+        them again."""
+        if self.env.context.get("import_file"):
+            return
         complaints = self.filtered(lambda t: t.kind == "complaint")
         if complaints:
             complaints._complaint_acknowledge()

@@ -404,6 +404,38 @@ class TestPropertyComplaint(PropertyComplaintCommon):
         self.assertEqual(repair.complaint_step, "received")
         self.assertEqual(len(Mail.search(domain)), 1)
 
+    def test_imported_complaint_not_acknowledged(self):
+        """Complaints imported from an earlier system are history: no mail
+        and no acknowledgement in the chatter; the owner's next complaint
+        is acknowledged as usual."""
+        Mail = self.env["mail.mail"]
+        imported = self.Ticket.with_context(import_file=True).create(
+            {
+                "name": "Noise from the gym (2024)",
+                "kind": "complaint",
+                "unit_id": self.unit_a1.id,
+                "partner_id": self.owner_a.id,
+            }
+        )
+        self.assertEqual(imported.complaint_step, "received")
+        self.assertFalse(
+            Mail.search(
+                [("model", "=", "property.ticket"), ("res_id", "=", imported.id)]
+            )
+        )
+        self.assertFalse(
+            imported.message_ids.filtered(lambda m: m.message_type == "comment")
+        )
+        new = self._complaint()
+        self.assertEqual(
+            len(
+                Mail.search(
+                    [("model", "=", "property.ticket"), ("res_id", "=", new.id)]
+                )
+            ),
+            1,
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestPropertyComplaintDeadline(PropertyComplaintCommon):

@@ -90,6 +90,41 @@ class TestPropertyCsPortal(PropertyCsCommon, HttpCase):
         )
         self.assertEqual(counters["property_unit_count"], 1)
 
+    def test_billed_owner_without_country_sees_account_errors(self):
+        """An owner with a posted bill and no country who tries to change
+        their name gets the page again with Odoo's message, not a server
+        error; an unchanged name is saved."""
+        self.owner_a.country_id = False
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.owner_a.id,
+                "invoice_line_ids": [(0, 0, {"name": "物业费", "price_unit": 100.0})],
+            }
+        )
+        invoice.action_post()
+        self.assertFalse(self.owner_a.can_edit_vat())
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        page = self._get("/my/account").text
+        token = page.split('name="csrf_token" value="')[1].split('"')[0]
+        form = {
+            "csrf_token": token,
+            "name": "Someone Else",
+            "phone": "13800000001",
+            "email": "zhang.wei@example.com",
+            "street": "文三路 1 号",
+            "city": "杭州",
+        }
+        response = self.url_open("/my/account", data=form)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_portal_details", response.text)
+        self.assertEqual(self.owner_a.name, "Zhang Wei")
+        form["name"] = self.owner_a.name
+        response = self.url_open("/my/account", data=form, allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.owner_a.invalidate_recordset()
+        self.assertEqual(self.owner_a.street, "文三路 1 号")
+
     def test_no_internal_data_in_owner_templates(self):
         """Owner-facing mail templates never render internal data."""
         templates = (
