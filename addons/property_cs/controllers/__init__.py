@@ -14,3 +14,4 @@ from . import movein
 from . import handover
 from . import developer
 from . import event
+from . import wechat

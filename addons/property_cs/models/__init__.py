@@ -200,3 +200,6 @@ from . import property_demo_event_invitation
 from . import event_event_booking
 from . import event_event_attendance
 from . import event_event_portal
+from . import property_wechat_account
+from . import property_wechat_message
+from . import property_wechat_nonce

@@ -76,3 +76,4 @@ from . import test_event_invitation
 from . import test_event_registration
 from . import test_event_portal
 from . import test_event_tour
+from . import test_wechat_callback

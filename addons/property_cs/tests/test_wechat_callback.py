@@ -1,0 +1,297 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The Official Account's server URL: the handshake and the three message
+modes with valid and hostile payloads, built from the platform's
+published description and examples."""
+
+import time
+from urllib.parse import urlencode
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..tools import wechat_crypto as crypto
+from .common import PropertyCsCommon
+
+TOKEN = "pamtest"
+AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+APP_ID = "wxb11529c136998cb6"
+TEXT = (
+    "<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName>"
+    "<FromUserName><![CDATA[oia2Tj-owner-one]]></FromUserName>"
+    "<CreateTime>{ts}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+    "<Content><![CDATA[{content}]]></Content><MsgId>{msg_id}</MsgId></xml>"
+)
+
+
+@tagged("post_install", "-at_install")
+class TestWechatCrypto(PropertyCsCommon):
+    """The platform's own examples (WeCom's published sample: token
+    123456, CorpID wx49f0ab532d5d035a) and our own vectors."""
+
+    KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
+    CORP = "wx49f0ab532d5d035a"
+    ENCRYPTED = (
+        "RgqEoJj5A4EMYlLvWO1F86ioRjZfaex/gePD0gOXTxpsq5Yj4GNglrBb8I2BAJVODGajiFnXBu7mC"
+        "Patfjsu6IHCrsTyeDXzF6Bv283dGymzxh6ydJRvZsryDyZbLTE7rhnus50qGPMfp2wASFlzEgMW9z"
+        "1ef/RD8XzaFYgm7iTdaXpXaG4+BiYyolBug/gYNx410cvkKR2/nPwBiT+P4hIiOAQqGp/TywZBtDh"
+        "1yCF2KOd0gpiMZ5jSw3e29mTvmUHzkVQiMS6td7vXUaWOMZnYZlF3So2SjHnwh4jYFxdgpkHHqIrH"
+        "/54SNdshoQgWYEvccTKe7FS709/5t6NMxuGhcUGAPOQipvWTT4dShyqio7mlsl5noTrb++x6En749z"
+        "CpQVhDpbV6GDnTbcX2e8K9QaNWHp91eBdCRxthuL0="
+    )
+
+    def test_specification_examples(self):
+        self.assertEqual(
+            crypto.signature("123456", "1411525903", "461056294", self.ENCRYPTED),
+            "74d92dfeb87ba7c714f89d98870ae5eb62dff26d",
+        )
+        cipher = crypto.WeChatCrypto("123456", self.KEY, self.CORP)
+        values = crypto.parse_xml(cipher.decrypt(self.ENCRYPTED))
+        self.assertEqual(values["Content"], "test")
+        self.assertEqual(values["FromUserName"], "messense")
+        echo = (
+            "4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6co6Yh9Bv41n7"
+            "hOchLF6p+Q=="
+        )
+        self.assertEqual(
+            crypto.signature("123456", "1411443780", "437374425", echo),
+            "dd6b9c95b495b3f7e2901bfbc76c664930ffdb96",
+        )
+        self.assertEqual(cipher.decrypt(echo), "5927782489442352469")
+        reply = (
+            "<xml>\n<MsgType><![CDATA[text]]></MsgType>\n"
+            "<Content><![CDATA[test]]></Content>\n"
+            "<FromUserName><![CDATA[wx49f0ab532d5d035a]]></FromUserName>\n"
+            "<ToUserName><![CDATA[messense]]></ToUserName>\n"
+            "<AgentID>1</AgentID>\n<CreateTime>1411525903</CreateTime>\n</xml>"
+        )
+        envelope = cipher.encrypt_reply(
+            reply, "1411525903", "461056294", random16=b"1234567890123456"
+        )
+        self.assertIn("9s4gMv99m88kKTh/H8IdkOiMg6bisoy3ypwy9H4hvSPe9nsG", envelope)
+        self.assertIn("407518b7649e86ef23978113f92d27afa9296533", envelope)
+
+    def test_own_vectors_and_refusals(self):
+        cipher = crypto.WeChatCrypto(TOKEN, AES_KEY, APP_ID)
+        text = "<xml><Content><![CDATA[楼道灯不亮]]></Content></xml>"
+        encrypted = cipher.encrypt(text, random16=b"0123456789abcdef")
+        self.assertEqual(cipher.encrypt(text, random16=b"0123456789abcdef"), encrypted)
+        self.assertEqual(cipher.decrypt(encrypted), text)
+        other = crypto.WeChatCrypto(TOKEN, AES_KEY, "wx0000000000000000")
+        with self.assertRaises(crypto.AppIdError):
+            other.decrypt(encrypted)
+        for bad in ("not base64!", "QUJD", encrypted[:-8] + "AAAAAAA="):
+            with self.assertRaises(crypto.PayloadError):
+                cipher.decrypt(bad)
+        with self.assertRaises(ValueError):
+            crypto.aes_key("short")
+        with self.assertRaises(crypto.TooLargeError):
+            crypto.parse_xml(b"<xml>" + b"a" * crypto.MAX_BODY + b"</xml>")
+        for hostile in (
+            b"<xml><Content>unclosed</xml>",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            b"<xml><Content>&e;</Content></xml>",
+            b"<html><Content>x</Content></html>",
+        ):
+            with self.assertRaises(crypto.PayloadError):
+                crypto.parse_xml(hostile)
+
+
+class WechatCase(PropertyCsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.account = cls.env["property.wechat.account"].create(
+            {
+                "name": "阳光花园物业服务",
+                "app_id": APP_ID,
+                "app_secret": "s3cr3t-app-secret",
+                "token": TOKEN,
+                "encoding_aes_key": AES_KEY,
+                "message_mode": "safe",
+            }
+        )
+        cls.key = cls.account.route_key
+        cls.Message = cls.env["property.wechat.message"]
+        cls.cipher = crypto.WeChatCrypto(TOKEN, AES_KEY, APP_ID)
+        cls.counter = 0
+
+    def _params(self, extra_parts=(), ts=None, nonce=None):
+        type(self).counter += 1
+        ts = str(ts or int(time.time()))
+        nonce = nonce or f"n{self.counter}"
+        params = {
+            "timestamp": ts,
+            "nonce": nonce,
+            "signature": crypto.signature(TOKEN, ts, nonce),
+        }
+        if extra_parts:
+            params["msg_signature"] = crypto.signature(TOKEN, ts, nonce, *extra_parts)
+            params["encrypt_type"] = "aes"
+        return params
+
+    def _text(self, content="楼道灯不亮", msg_id="1001"):
+        return TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id)
+
+    def _safe(self, xml, tamper=None):
+        encrypted = self.cipher.encrypt(xml)
+        params = self._params((encrypted,))
+        if tamper:
+            tamper(params)
+        body = (
+            f"<xml><ToUserName><![CDATA[gh_7f083739789a]]></ToUserName>"
+            f"<Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>"
+        )
+        return params, body.encode()
+
+    def _call(self, params, body=b"", method="POST", key=None):
+        return self.env["property.wechat.account"]._wechat_callback(
+            key or self.key, method, params, body
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestWechatCallback(WechatCase):
+    def test_handshake(self):
+        params = dict(self._params(), echostr="5927782489442352469")
+        self.assertEqual(self._call(params, method="GET"), (200, "5927782489442352469"))
+        # the same request again is a replay
+        self.assertEqual(self._call(params, method="GET")[0], 403)
+        bad = dict(self._params(), echostr="1")
+        bad["signature"] = "0" * 40
+        self.assertEqual(self._call(bad, method="GET")[0], 403)
+        stale = dict(self._params(ts=int(time.time()) - 3600), echostr="1")
+        self.assertEqual(self._call(stale, method="GET")[0], 403)
+        self.assertEqual(
+            self._call(dict(self._params()), method="GET", key="nope")[0], 404
+        )
+
+    def test_safe_mode(self):
+        params, body = self._safe(self._text(msg_id="2001"))
+        self.assertEqual(self._call(params, body), (200, "success"))
+        message = self.Message.search([("msg_id", "=", "2001")])
+        self.assertEqual(message.content, "楼道灯不亮")
+        self.assertEqual(message.openid, "oia2Tj-owner-one")
+        self.assertEqual(message.msg_type, "text")
+        self.assertEqual(message.account_id, self.account)
+        # the platform delivers it again (new nonce, same MsgId): one record
+        params, body = self._safe(self._text(msg_id="2001"))
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.assertEqual(self.Message.search_count([("msg_id", "=", "2001")]), 1)
+
+    def test_safe_mode_hostile(self):
+        count = self.Message.search_count([])
+
+        def wrong_signature(params):
+            params["msg_signature"] = crypto.signature("other", "1", "2")
+
+        cases = [
+            (self._safe(self._text(msg_id="3001"), wrong_signature), 403),
+            # plaintext in safe mode
+            ((self._params(), self._text(msg_id="3002").encode()), 400),
+            ((self._params(), b"<xml><Encrypt>broken"), 400),
+            ((self._params(), b"<xml>" + b"x" * (crypto.MAX_BODY + 1)), 413),
+        ]
+        # made for another account
+        other = crypto.WeChatCrypto(TOKEN, AES_KEY, "wx0000000000000000")
+        encrypted = other.encrypt(self._text(msg_id="3003"))
+        body = f"<xml><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>".encode()
+        cases.append(((self._params((encrypted,)), body), 403))
+        # replayed: the same signed request twice
+        params, body = self._safe(self._text(msg_id="3004"))
+        self.assertEqual(self._call(params, body)[0], 200)
+        count += 1
+        cases.append(((params, body), 403))
+        # too old
+        encrypted = self.cipher.encrypt(self._text(msg_id="3005"))
+        old = self._params((encrypted,), ts=int(time.time()) - 1000)
+        body = f"<xml><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>".encode()
+        cases.append(((old, body), 403))
+        for (params, body), status in cases:
+            self.assertEqual(self._call(params, body)[0], status, body[:60])
+        self.assertEqual(self.Message.search_count([]), count)
+
+    def test_plain_and_compatible_modes(self):
+        self.account.message_mode = "plain"
+        self.assertEqual(
+            self._call(self._params(), self._text(msg_id="4001").encode()),
+            (200, "success"),
+        )
+        bad = self._params()
+        bad["signature"] = crypto.signature("x", "y", "z")
+        self.assertEqual(self._call(bad, self._text(msg_id="4002").encode())[0], 403)
+        self.account.message_mode = "compatible"
+        # compatible: the encrypted part is what counts
+        xml = self._text(msg_id="4003")
+        encrypted = self.cipher.encrypt(xml)
+        body = xml.replace(
+            "</xml>", f"<Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>"
+        )
+        self.assertEqual(
+            self._call(self._params((encrypted,)), body.encode()), (200, "success")
+        )
+        self.assertEqual(
+            self._call(self._params(), self._text(msg_id="4004").encode()),
+            (200, "success"),
+        )
+        self.assertEqual(
+            sorted(self.Message.search([("msg_id", "like", "400")]).mapped("msg_id")),
+            ["4001", "4003", "4004"],
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestWechatAccountAccess(WechatCase):
+    def test_secrets_only_for_administrators(self):
+        """Staff read the account, never its AppSecret, Token, key or URL
+        (over RPC as in views); administrators do."""
+        admin = new_test_user(
+            self.env,
+            login="pcs_wechat_admin",
+            groups="base.group_user,property_cs.group_property_cs_admin",
+        )
+        for user in (self.agent, self.manager, self.users["head_office"]):
+            account = self.account.with_user(user)
+            self.assertEqual(account.name, "阳光花园物业服务")
+            for secret in ("app_secret", "token", "encoding_aes_key", "callback_url"):
+                with self.assertRaises(AccessError):
+                    account.read([secret])
+            with self.assertRaises(AccessError):
+                account.write({"name": "x"})
+            with self.assertRaises(AccessError):
+                self.env["property.wechat.message"].with_user(user).create(
+                    {"account_id": self.account.id, "msg_id": "x"}
+                )
+        mine = self.account.with_user(admin)
+        self.assertEqual(mine.app_secret, "s3cr3t-app-secret")
+        self.assertIn(f"/property/wechat/{self.key}", mine.callback_url)
+        portal = self.portal_owner
+        with self.assertRaises(AccessError):
+            self.account.with_user(portal).read(["name"])
+
+
+@tagged("post_install", "-at_install")
+class TestWechatHttp(WechatCase, HttpCase):
+    def test_over_http(self):
+        url = f"/property/wechat/{self.key}"
+        params = dict(self._params(), echostr="hello")
+        response = self.url_open(f"{url}?{urlencode(params)}")
+        self.assertEqual((response.status_code, response.text), (200, "hello"))
+        params, body = self._safe(self._text(content="电梯异响", msg_id="5001"))
+        response = self.url_open(
+            f"{url}?{urlencode(params)}",
+            data=body,
+            headers={"Content-Type": "text/xml"},
+        )
+        self.assertEqual((response.status_code, response.text), (200, "success"))
+        self.assertTrue(self.Message.search([("msg_id", "=", "5001")]))
+        response = self.url_open(
+            f"{url}?{urlencode(self._params())}",
+            data=b"<xml>" + b"x" * (crypto.MAX_BODY + 10) + b"</xml>",
+            headers={"Content-Type": "text/xml"},
+        )
+        self.assertEqual(response.status_code, 413)
+        response = self.url_open(
+            f"/property/wechat/unknown?{urlencode(self._params())}"
+        )
+        self.assertEqual(response.status_code, 404)
