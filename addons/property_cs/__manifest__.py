@@ -113,6 +113,7 @@
         "views/property_access_log_views.xml",
         "views/property_cs_menus.xml",
         "views/property_wechat_views.xml",
+        "views/property_wechat_portal_templates.xml",
         "views/property_ticket_complaint_views.xml",
         "views/property_complaint_public_templates.xml",
         "wizard/property_complaint_onsite_views.xml",
@@ -183,6 +184,7 @@
         "demo/property_developer_demo.xml",
         "demo/property_event_demo.xml",
         "demo/property_event_invitation_demo.xml",
+        "demo/property_wechat_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,9 +1,17 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import http
+from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.property_wechat_binding import CODE_MINUTES
 from ..tools.wechat_crypto import MAX_BODY
+
+_logger = logging.getLogger(__name__)
 
 
 class PropertyWechatController(http.Controller):
@@ -29,3 +37,61 @@ class PropertyWechatController(http.Controller):
         return request.make_response(
             text, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status
         )
+
+
+class PropertyWechatPortal(CustomerPortal):
+    def _wechat_page(self, code=None, account=None):
+        partner = request.env.user.partner_id
+        Binding = request.env["property.wechat.binding"]
+        accounts = Binding._portal_accounts(partner)
+        bindings = Binding.sudo().search(
+            [("partner_id", "=", partner.id), ("state", "=", "bound")]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "property_wechat",
+                "accounts": accounts,
+                "bindings": {b.account_id: b for b in bindings},
+                "code": code,
+                "code_account": account,
+                "code_validity": request.env._(
+                    "The code is valid for %(minutes)s minutes.", minutes=CODE_MINUTES
+                ),
+            }
+        )
+        return request.render("property_cs.portal_my_wechat", values)
+
+    @http.route("/my/wechat", type="http", auth="user", website=True)
+    def portal_my_wechat(self, **_kw):
+        """The owner's WeChat bindings and how to bind."""
+        return self._wechat_page()
+
+    @http.route(
+        "/my/wechat/code", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_wechat_code(self, account_id=None, **_kw):
+        """A one-time code to send to the Official Account."""
+        account = (
+            request.env["property.wechat.account"].sudo().browse(int(account_id or 0))
+        )
+        try:
+            _binding, code = request.env["property.wechat.binding"]._portal_new_code(
+                request.env.user.partner_id, account.exists()
+            )
+        except UserError:
+            return request.redirect("/my/wechat")
+        return self._wechat_page(code=code, account=account)
+
+    @http.route(
+        "/my/wechat/unbind", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_wechat_unbind(self, binding_id=None, **_kw):
+        """Unbind the owner's WeChat from their login."""
+        try:
+            request.env["property.wechat.binding"]._portal_unbind(
+                request.env.user.partner_id, int(binding_id or 0)
+            )
+        except UserError as error:
+            _logger.info("Portal unbinding refused: %s", error)
+        return request.redirect("/my/wechat")

@@ -203,3 +203,4 @@ from . import event_event_portal
 from . import property_wechat_account
 from . import property_wechat_message
 from . import property_wechat_nonce
+from . import property_wechat_binding

@@ -74,6 +74,9 @@ class PropertyWechatAccount(models.Model):
     wechat_message_ids = fields.One2many(
         "property.wechat.message", "account_id", string="WeChat Messages"
     )
+    binding_ids = fields.One2many(
+        "property.wechat.binding", "account_id", string="Bound Owners"
+    )
     wechat_message_count = fields.Integer(
         string="Messages", compute="_compute_wechat_message_count"
     )

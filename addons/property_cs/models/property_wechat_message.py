@@ -91,12 +91,27 @@ class PropertyWechatMessage(models.Model):
             return self.browse(row[0])
         try:
             with self.env.cr.savepoint():
-                return self.create(vals)
+                message = self.create(vals)
         except IntegrityError:
             # the same message delivered twice at once: the other one won
             return self.search(
                 [("account_id", "=", account.id), ("msg_id", "=", msg_id)], limit=1
             )
+        # handled after the platform has its answer
+        self.env.ref("property_cs.ir_cron_property_wechat_process")._trigger()
+        return message
+
+    @api.model
+    def _cron_process(self, limit=200):
+        """Handle the messages received: bind and unbind commands now
+        (``property.wechat.binding._wechat_command``); other messages stay
+        received for the service centre."""
+        Binding = self.env["property.wechat.binding"]
+        messages = self.search([("state", "=", "received")], order="id", limit=limit)
+        for message in messages:
+            if Binding._wechat_command(message):
+                message.state = "done"
+        return messages
 
 
 def _from_timestamp(value):

@@ -7,7 +7,7 @@ published description and examples."""
 import time
 from urllib.parse import urlencode
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..tools import wechat_crypto as crypto
@@ -295,3 +295,129 @@ class TestWechatHttp(WechatCase, HttpCase):
             f"/property/wechat/unknown?{urlencode(self._params())}"
         )
         self.assertEqual(response.status_code, 404)
+
+
+@tagged("post_install", "-at_install")
+class TestWechatBinding(WechatCase):
+    def _send(self, content, openid="oia2Tj-owner-one"):
+        type(self).counter += 1
+        msg_id = f"b{self.counter}"
+        xml = TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
+            "oia2Tj-owner-one", openid
+        )
+        params, body = self._safe(xml)
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.Message._cron_process()
+        return self.Message.search([("msg_id", "=", msg_id)])
+
+    def test_bind_and_unbind_by_message(self):
+        Binding = self.env["property.wechat.binding"]
+        binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        self.assertRegex(code, r"^\d{6}$")
+        self.assertEqual(binding.state, "pending")
+        message = self._send(f"绑定 {code}")
+        self.assertEqual(message.state, "done")
+        self.assertEqual(binding.state, "bound")
+        self.assertEqual(binding.openid, "oia2Tj-owner-one")
+        self.assertEqual(
+            Binding._partner_of(self.account, "oia2Tj-owner-one"), self.owner_a
+        )
+        # a code is good once
+        self._send(f"绑定 {code}", openid="someone-else")
+        self.assertFalse(Binding._partner_of(self.account, "someone-else"))
+        # an ordinary message is left for the service centre
+        self.assertEqual(self._send("楼上漏水").state, "received")
+        self._send("解绑")
+        self.assertEqual(binding.state, "unbound")
+        self.assertFalse(Binding._partner_of(self.account, "oia2Tj-owner-one"))
+
+    def test_expired_or_wrong_code_binds_nothing(self):
+        Binding = self.env["property.wechat.binding"]
+        binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        binding.date_code_expiry = "2020-01-01 00:00:00"
+        self._send(f"绑定 {code}")
+        self._send("绑定 000000" if code != "000000" else "绑定 111111")
+        self.assertEqual(binding.state, "pending")
+        self.assertFalse(Binding._partner_of(self.account, "oia2Tj-owner-one"))
+
+    def test_one_owner_per_wechat(self):
+        """The same WeChat bound by another owner is the other owner's."""
+        Binding = self.env["property.wechat.binding"]
+        first, code = Binding._portal_new_code(self.owner_a, self.account)
+        self._send(f"绑定 {code}")
+        second, code = Binding._portal_new_code(self.tenant_a, self.account)
+        self._send(f"绑定 {code}")
+        self.assertEqual(first.state, "unbound")
+        self.assertEqual(second.state, "bound")
+        self.assertEqual(
+            Binding._partner_of(self.account, "oia2Tj-owner-one"), self.tenant_a
+        )
+
+    def test_only_accounts_of_the_owners_projects(self):
+        Binding = self.env["property.wechat.binding"]
+        self.assertIn(self.account, Binding._portal_accounts(self.owner_a))
+        self.account.project_ids = self.project_b
+        self.assertNotIn(self.account, Binding._portal_accounts(self.owner_a))
+        with self.assertRaises(UserError):
+            Binding._portal_new_code(self.owner_a, self.account)
+        # nobody unbinds someone else's binding; portal users read none
+        binding = Binding.sudo().create(
+            {"account_id": self.account.id, "partner_id": self.owner_b.id}
+        )
+        with self.assertRaises(UserError):
+            Binding._portal_unbind(self.owner_a, binding.id)
+        with self.assertRaises(AccessError):
+            Binding.with_user(self.portal_owner).search([])
+        with self.assertRaises(AccessError):
+            binding.with_user(self.agent).action_unbind()
+
+
+@tagged("post_install", "-at_install")
+class TestWechatBindingPortal(WechatCase, HttpCase):
+    def test_portal_binding_page(self):
+        self.authenticate("pcs_owner_a", "pcs_owner_a")
+        page = self.url_open("/my/wechat")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("阳光花园物业服务", page.text)
+        self.assertNotIn("o_property_wechat_bound", page.text)
+        token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        page = self.url_open(
+            "/my/wechat/code", data={"csrf_token": token, "account_id": self.account.id}
+        )
+        self.assertEqual(page.status_code, 200)
+        binding = self.env["property.wechat.binding"].search(
+            [("partner_id", "=", self.owner_a.id), ("state", "=", "pending")]
+        )
+        self.assertIn(f"绑定 {binding.sudo().code}", page.text)
+        binding.sudo().write(
+            {"state": "bound", "openid": "oia2Tj-owner-one", "date_bound": "2026-12-01"}
+        )
+        page = self.url_open("/my/wechat")
+        self.assertIn("o_property_wechat_bound", page.text)
+        self.url_open(
+            "/my/wechat/unbind", data={"csrf_token": token, "binding_id": binding.id}
+        )
+        self.assertEqual(binding.state, "unbound")
+        self.assertTrue(
+            any(self.owner_a.name in str(m.body) for m in binding.message_ids)
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestWechatTour(HttpCase):
+    """The demo owner (owner1, in Chinese) unbinds their WeChat and asks
+    for a new code in the portal."""
+
+    def test_owner_binding_tour(self):
+        binding = self.env.ref(
+            "property_cs.demo_wechat_binding_owner1", raise_if_not_found=False
+        )
+        if not binding:
+            self.skipTest("demo data not loaded")
+        self.start_tour("/my", "property_cs_wechat_binding_tour", login="owner1")
+        self.assertEqual(binding.state, "unbound")
+        pending = self.env["property.wechat.binding"].search(
+            [("partner_id", "=", binding.partner_id.id), ("state", "=", "pending")]
+        )
+        self.assertEqual(len(pending), 1)
+        self.assertRegex(pending.sudo().code, r"^\d{6}$")
