@@ -74,11 +74,24 @@ class PropertyWechatAccount(models.Model):
     wechat_message_ids = fields.One2many(
         "property.wechat.message", "account_id", string="WeChat Messages"
     )
+    intake_project_id = fields.Many2one(
+        "property.project",
+        string="Project for Unknown Senders",
+        help="Where a message of an unbound WeChat becomes a ticket (marked "
+        "sender unverified); a bound owner's ticket goes to their home's "
+        "project.",
+    )
+    append_hours = fields.Integer(
+        string="Add to Open Request Within (hours)",
+        default=24,
+        help="A bound owner's message is added to their latest open request "
+        "reported within these hours instead of opening a new one.",
+    )
     binding_ids = fields.One2many(
         "property.wechat.binding", "account_id", string="Bound Owners"
     )
     wechat_message_count = fields.Integer(
-        string="Messages", compute="_compute_wechat_message_count"
+        string="Number of WeChat Messages", compute="_compute_wechat_message_count"
     )
 
     _sql_constraints = [
@@ -104,7 +117,7 @@ class PropertyWechatAccount(models.Model):
         for account in self:
             account.wechat_message_count = data.get(account, 0)
 
-    @api.constrains("encoding_aes_key", "message_mode", "replay_window")
+    @api.constrains("encoding_aes_key", "message_mode", "replay_window", "append_hours")
     def _check_keys(self):
         for account in self.sudo():
             if account.encoding_aes_key:
@@ -122,6 +135,12 @@ class PropertyWechatAccount(models.Model):
                     self.env._(
                         "Enter the EncodingAESKey: the compatible and safe modes "
                         "encrypt messages with it."
+                    )
+                )
+            if account.append_hours < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The hours to add to an open request cannot be negative."
                     )
                 )
             if account.replay_window < 30:

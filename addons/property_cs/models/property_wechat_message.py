@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
 
+from markupsafe import Markup
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+from odoo.tools import plaintext2html
 
 MESSAGE_TYPES = [
     ("text", "Text"),
@@ -47,6 +49,16 @@ class PropertyWechatMessage(models.Model):
         default="received",
         readonly=True,
     )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Owner",
+        readonly=True,
+        help="The owner bound to the sender.",
+    )
+    ticket_id = fields.Many2one(
+        "property.ticket", readonly=True, index="btree_not_null"
+    )
+    error = fields.Text(readonly=True)
 
     _sql_constraints = [
         (
@@ -103,15 +115,108 @@ class PropertyWechatMessage(models.Model):
 
     @api.model
     def _cron_process(self, limit=200):
-        """Handle the messages received: bind and unbind commands now
-        (``property.wechat.binding._wechat_command``); other messages stay
-        received for the service centre."""
+        """Handle the messages received, each in its own savepoint: bind and
+        unbind commands (``property.wechat.binding._wechat_command``),
+        follow and unfollow events (recorded only), and everything an
+        owner says becomes a ticket or a message on their open ticket
+        (``_wechat_to_ticket``). A message that fails is marked failed with
+        the error, for the service centre to see."""
         Binding = self.env["property.wechat.binding"]
         messages = self.search([("state", "=", "received")], order="id", limit=limit)
         for message in messages:
-            if Binding._wechat_command(message):
-                message.state = "done"
+            try:
+                with self.env.cr.savepoint():
+                    vals = {"state": "done"}
+                    if not Binding._wechat_command(message):
+                        vals.update(message._wechat_to_ticket())
+                    message.write(vals)
+                    self.env.flush_all()
+            except Exception as error:  # pylint: disable=broad-exception-caught
+                message.write({"state": "failed", "error": str(error)})
         return messages
+
+    def _wechat_text(self):
+        """What the owner said, as text for the ticket."""
+        self.ensure_one()
+        if self.msg_type == "text":
+            return self.content or ""
+        if self.msg_type == "voice":
+            return self.recognition or self.env._("(voice message)")
+        if self.msg_type == "image":
+            return self.env._("(photo) %(url)s", url=self.picture_url or "")
+        labels = dict(self._fields["msg_type"]._description_selection(self.env))
+        return f"({labels.get(self.msg_type, self.msg_type)})"
+
+    def _wechat_to_ticket(self):
+        """Record what an owner sent (D-14): a bound owner's message joins
+        their latest open request reported within the account's hours, or
+        opens a request for their home; an unbound sender's opens a request
+        in the account's project for unknown senders, marked sender
+        unverified. Subscription events only stay on record. Returns the
+        message's values to write (ticket, owner)."""
+        self.ensure_one()
+        if self.msg_type == "event" and self.event != "CLICK":
+            return {}
+        account = self.account_id
+        partner = self.env["property.wechat.binding"]._partner_of(account, self.openid)
+        text = self._wechat_text() if self.msg_type != "event" else self.event_key
+        Ticket = self.env["property.ticket"].sudo()
+        if partner and account.append_hours:
+            since = fields.Datetime.now() - datetime.timedelta(
+                hours=account.append_hours
+            )
+            ticket = Ticket.search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("state", "not in", ("done", "closed", "cancelled")),
+                    ("date_reported", ">=", since),
+                ],
+                order="date_reported desc",
+                limit=1,
+            )
+            if ticket:
+                ticket.message_post(
+                    body=plaintext2html(text),
+                    author_id=partner.id,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+                return {"ticket_id": ticket.id, "partner_id": partner.id}
+        units = (
+            self.env["property.unit.partner"]._portal_current_units(partner)
+            if partner
+            else self.env["property.unit"]
+        )
+        if account.project_ids:
+            units = units.filtered(lambda u: u.project_id in account.project_ids)
+        unit = units[:1]
+        project = unit.project_id or account.intake_project_id
+        if not project:
+            raise ValueError(
+                self.env._(
+                    "No project for this sender: set the account's project for "
+                    "unknown senders."
+                )
+            )
+        ticket = Ticket.create(
+            {
+                "name": (text or self.env._("WeChat message"))[:60],
+                "description": plaintext2html(text) if text else False,
+                "channel": "messaging",
+                "project_id": project.id,
+                "unit_id": unit.id,
+                "partner_id": partner.id,
+                "is_sender_unverified": not partner,
+                "company_id": project.company_id.id,
+            }
+        )
+        ticket.message_post(
+            body=Markup("%s<br/>%s") % (self.env._("Received by WeChat."), text),
+            author_id=partner.id or False,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return {"ticket_id": ticket.id, "partner_id": partner.id}
 
 
 def _from_timestamp(value):

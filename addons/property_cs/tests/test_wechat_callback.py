@@ -325,8 +325,10 @@ class TestWechatBinding(WechatCase):
         # a code is good once
         self._send(f"绑定 {code}", openid="someone-else")
         self.assertFalse(Binding._partner_of(self.account, "someone-else"))
-        # an ordinary message is left for the service centre
-        self.assertEqual(self._send("楼上漏水").state, "received")
+        # an ordinary message is the bound owner's request
+        request = self._send("楼上漏水")
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.ticket_id.partner_id, self.owner_a)
         self._send("解绑")
         self.assertEqual(binding.state, "unbound")
         self.assertFalse(Binding._partner_of(self.account, "oia2Tj-owner-one"))
@@ -421,3 +423,95 @@ class TestWechatTour(HttpCase):
         )
         self.assertEqual(len(pending), 1)
         self.assertRegex(pending.sudo().code, r"^\d{6}$")
+
+
+@tagged("post_install", "-at_install")
+class TestWechatToTicket(WechatCase):
+    def _deliver(self, xml):
+        params, body = self._safe(xml)
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.Message._cron_process()
+
+    def _text_from(self, openid, content, msg_id):
+        return TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
+            "oia2Tj-owner-one", openid
+        )
+
+    def test_bound_owner_request_and_follow_up(self):
+        Binding = self.env["property.wechat.binding"]
+        _binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        self._deliver(self._text_from("oia2Tj-owner-one", f"绑定 {code}", "t1"))
+        self._deliver(
+            self._text_from("oia2Tj-owner-one", "厨房水管漏水，请派人来看看", "t2")
+        )
+        message = self.Message.search([("msg_id", "=", "t2")])
+        ticket = message.ticket_id
+        self.assertEqual(message.state, "done")
+        self.assertEqual(message.partner_id, self.owner_a)
+        self.assertEqual(ticket.partner_id, self.owner_a)
+        self.assertEqual(ticket.unit_id, self.unit_a1)
+        self.assertEqual(ticket.channel, "messaging")
+        self.assertFalse(ticket.is_sender_unverified)
+        self.assertIn("厨房水管漏水", ticket.name)
+        # the next message joins the open request
+        self._deliver(self._text_from("oia2Tj-owner-one", "下午两点后家里有人", "t3"))
+        follow = self.Message.search([("msg_id", "=", "t3")])
+        self.assertEqual(follow.ticket_id, ticket)
+        self.assertIn(
+            "下午两点后家里有人",
+            " ".join(str(b) for b in ticket.message_ids.mapped("body")),
+        )
+        # outside the window, a new request
+        self.account.append_hours = 0
+        self._deliver(self._text_from("oia2Tj-owner-one", "楼道灯不亮", "t4"))
+        self.assertNotEqual(
+            self.Message.search([("msg_id", "=", "t4")]).ticket_id, ticket
+        )
+
+    def test_unbound_sender_unverified(self):
+        # a company-wide account without a project for unknown senders
+        self._deliver(self._text_from("stranger", "小区门口有积水", "u1"))
+        failed = self.Message.search([("msg_id", "=", "u1")])
+        self.assertEqual(failed.state, "failed")
+        self.assertIn("unknown senders", failed.error)
+        self.assertFalse(failed.ticket_id)
+        self.account.intake_project_id = self.project_a
+        self._deliver(self._text_from("stranger", "小区门口有积水", "u2"))
+        ticket = self.Message.search([("msg_id", "=", "u2")]).ticket_id
+        self.assertTrue(ticket.is_sender_unverified)
+        self.assertFalse(ticket.partner_id)
+        self.assertEqual(ticket.project_id, self.project_a)
+
+    def test_events_voice_and_photo(self):
+        self.account.intake_project_id = self.project_a
+        ts = int(time.time())
+        subscribe = (
+            "<xml><ToUserName><![CDATA[gh]]></ToUserName>"
+            "<FromUserName><![CDATA[stranger]]></FromUserName>"
+            f"<CreateTime>{ts}</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+            "<Event><![CDATA[subscribe]]></Event></xml>"
+        )
+        self._deliver(subscribe)
+        event = self.Message.search([("event", "=", "subscribe")])
+        self.assertEqual((event.state, event.ticket_id.id), ("done", False))
+        voice = (
+            "<xml><ToUserName><![CDATA[gh]]></ToUserName>"
+            "<FromUserName><![CDATA[stranger]]></FromUserName>"
+            f"<CreateTime>{ts}</CreateTime><MsgType><![CDATA[voice]]></MsgType>"
+            "<MediaId><![CDATA[media-1]]></MediaId><Format><![CDATA[amr]]></Format>"
+            "<Recognition><![CDATA[电梯困人了]]></Recognition><MsgId>v1</MsgId></xml>"
+        )
+        self._deliver(voice)
+        ticket = self.Message.search([("msg_id", "=", "v1")]).ticket_id
+        self.assertIn("电梯困人了", ticket.name)
+        image = (
+            "<xml><ToUserName><![CDATA[gh]]></ToUserName>"
+            "<FromUserName><![CDATA[other]]></FromUserName>"
+            f"<CreateTime>{ts}</CreateTime><MsgType><![CDATA[image]]></MsgType>"
+            "<PicUrl><![CDATA[http://mmbiz.example/pic.jpg]]></PicUrl>"
+            "<MediaId><![CDATA[media-2]]></MediaId><MsgId>i1</MsgId></xml>"
+        )
+        self._deliver(image)
+        photo = self.Message.search([("msg_id", "=", "i1")])
+        self.assertEqual(photo.media_id, "media-2")
+        self.assertIn("http://mmbiz.example/pic.jpg", str(photo.ticket_id.description))
