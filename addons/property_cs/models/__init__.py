@@ -204,3 +204,4 @@ from . import property_wechat_account
 from . import property_wechat_message
 from . import property_wechat_nonce
 from . import property_wechat_binding
+from . import property_wechat_outbox

@@ -3,15 +3,26 @@
 import logging
 import secrets
 import time
+from datetime import timedelta
+
+import requests
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import wechat_crypto as crypto
+from .property_wechat_outbox import WeChatApiError
 
 _logger = logging.getLogger(__name__)
 
 SECRET_GROUPS = "property_cs.group_property_cs_admin,base.group_system"
+API_TIMEOUT = 10  # seconds
+SERVICE_WINDOW_HOURS = 48  # customer-service messages: 48 h after the owner's last
+# token errors after which a fresh token is fetched once
+TOKEN_ERRORS = {40001, 40014, 42001}
+# errors retrying cannot mend: invalid OpenID, outside the service window,
+# the owner unfollowed or refused messages
+PERMANENT_ERRORS = {40003, 43004, 45015, 45047, 43019}
 MESSAGE_MODES = [
     ("plain", "Plaintext"),
     ("compatible", "Compatible"),
@@ -86,6 +97,17 @@ class PropertyWechatAccount(models.Model):
         default=24,
         help="A bound owner's message is added to their latest open request "
         "reported within these hours instead of opening a new one.",
+    )
+    api_base_url = fields.Char(
+        string="API Address",
+        default="https://api.weixin.qq.com",
+        required=True,
+        groups=SECRET_GROUPS,
+        help="The platform's API; change only for a proxy or a test server.",
+    )
+    access_token = fields.Char(readonly=True, copy=False, groups=SECRET_GROUPS)
+    date_access_token_expiry = fields.Datetime(
+        readonly=True, copy=False, groups=SECRET_GROUPS
     )
     binding_ids = fields.One2many(
         "property.wechat.binding", "account_id", string="Bound Owners"
@@ -255,3 +277,117 @@ class PropertyWechatAccount(models.Model):
         )
         if not self.env.cr.fetchone():
             raise crypto.SignatureError("nonce replayed")
+
+    # ------------------------------------------------------------------
+    # API (the one client: every call to the platform goes through here)
+    # ------------------------------------------------------------------
+    def _wechat_request(self, method, path, params=None, payload=None):
+        """One call to the platform's API; its JSON answer, or
+        WeChatApiError (network errors are temporary)."""
+        self.ensure_one()
+        account = self.sudo()
+        url = account.api_base_url.rstrip("/") + path
+        try:
+            response = requests.request(
+                method, url, params=params, json=payload, timeout=API_TIMEOUT
+            )
+            data = response.json()
+        except (requests.RequestException, ValueError) as error:
+            raise WeChatApiError(
+                self.env._(
+                    "The WeChat platform could not be reached: %(error)s", error=error
+                )
+            ) from error
+        code = data.get("errcode") or 0
+        if code:
+            raise WeChatApiError(
+                self.env._(
+                    "The WeChat platform answered error %(code)s: %(message)s",
+                    code=code,
+                    message=data.get("errmsg") or "",
+                ),
+                code=code,
+                permanent=code in PERMANENT_ERRORS,
+            )
+        return data
+
+    def _wechat_token(self, force=False):
+        """The account's access token, fetched when missing, expiring
+        within a minute or ``force``d, and kept for its lifetime."""
+        self.ensure_one()
+        account = self.sudo()
+        now = fields.Datetime.now()
+        if (
+            not force
+            and account.access_token
+            and account.date_access_token_expiry
+            and account.date_access_token_expiry > now + timedelta(seconds=60)
+        ):
+            return account.access_token
+        data = self._wechat_request(
+            "GET",
+            "/cgi-bin/token",
+            params={
+                "grant_type": "client_credential",
+                "appid": account.app_id,
+                "secret": account.app_secret,
+            },
+        )
+        account.write(
+            {
+                "access_token": data["access_token"],
+                "date_access_token_expiry": now
+                + timedelta(seconds=int(data.get("expires_in") or 7200)),
+            }
+        )
+        return data["access_token"]
+
+    def _wechat_call(self, method, path, payload=None):
+        """An authenticated call; an expired token is refreshed once."""
+        self.ensure_one()
+        for attempt in (1, 2):
+            token = self._wechat_token(force=attempt == 2)
+            try:
+                return self._wechat_request(
+                    method, path, params={"access_token": token}, payload=payload
+                )
+            except WeChatApiError as error:
+                if attempt == 1 and error.code in TOKEN_ERRORS:
+                    continue
+                raise
+        return None
+
+    def _wechat_in_service_window(self, openid):
+        """Whether ``openid`` wrote to the account within the last 48 hours
+        (customer-service messages are allowed only then)."""
+        self.ensure_one()
+        since = fields.Datetime.now() - timedelta(hours=SERVICE_WINDOW_HOURS)
+        return bool(
+            self.env["property.wechat.message"]
+            .sudo()
+            .search_count(
+                [
+                    ("account_id", "=", self.id),
+                    ("openid", "=", openid),
+                    ("create_date", ">=", since),
+                ],
+                limit=1,
+            )
+        )
+
+    def _wechat_send_text(self, openid, text):
+        """Send ``text`` as a customer-service message to ``openid``."""
+        self.ensure_one()
+        if not self._wechat_in_service_window(openid):
+            raise WeChatApiError(
+                self.env._(
+                    "The owner has not written to the account in the last 48 "
+                    "hours: WeChat allows a reply only within that time."
+                ),
+                permanent=True,
+            )
+        return self._wechat_call(
+            "POST",
+            "/cgi-bin/message/custom/send",
+            {"touser": openid, "msgtype": "text", "text": {"content": text}},
+        )

@@ -12,6 +12,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..tools import wechat_crypto as crypto
 from .common import PropertyCsCommon
+from .wechat_fake_server import FakeWechat
 
 TOKEN = "pamtest"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
@@ -253,7 +254,14 @@ class TestWechatAccountAccess(WechatCase):
         for user in (self.agent, self.manager, self.users["head_office"]):
             account = self.account.with_user(user)
             self.assertEqual(account.name, "阳光花园物业服务")
-            for secret in ("app_secret", "token", "encoding_aes_key", "callback_url"):
+            for secret in (
+                "app_secret",
+                "token",
+                "encoding_aes_key",
+                "callback_url",
+                "access_token",
+                "api_base_url",
+            ):
                 with self.assertRaises(AccessError):
                     account.read([secret])
             with self.assertRaises(AccessError):
@@ -515,3 +523,101 @@ class TestWechatToTicket(WechatCase):
         photo = self.Message.search([("msg_id", "=", "i1")])
         self.assertEqual(photo.media_id, "media-2")
         self.assertIn("http://mmbiz.example/pic.jpg", str(photo.ticket_id.description))
+
+
+@tagged("post_install", "-at_install")
+class TestWechatOutbox(WechatCase):
+    def setUp(self):
+        super().setUp()
+        self.fake = FakeWechat(APP_ID, "s3cr3t-app-secret")
+        self.fake.__enter__()
+        self.addCleanup(self.fake.__exit__)
+        self.account.api_base_url = self.fake.url
+        self.account.intake_project_id = self.project_a
+        self.Outbox = self.env["property.wechat.outbox"]
+
+    def _write(self, openid, content, msg_id):
+        xml = TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
+            "oia2Tj-owner-one", openid
+        )
+        params, body = self._safe(xml)
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.Message._cron_process()
+        return self.Message.search([("msg_id", "=", msg_id)])
+
+    def test_receipt_with_number_and_token_cached(self):
+        Binding = self.env["property.wechat.binding"]
+        _binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        self._write("oia2Tj-owner-one", f"绑定 {code}", "o1")
+        message = self._write("oia2Tj-owner-one", "卫生间漏水", "o2")
+        ticket = message.ticket_id
+        queued = self.Outbox.search([("ticket_id", "=", ticket.id)])
+        self.assertEqual(queued.state, "queued")
+        self.assertIn(ticket.number, queued.body)
+        self.Outbox._cron_send()
+        self.assertEqual(queued.state, "sent")
+        (path, query, payload) = self.fake.sent()[-1]
+        self.assertEqual(payload["touser"], "oia2Tj-owner-one")
+        self.assertIn(ticket.number, payload["text"]["content"])
+        self.assertEqual(query["access_token"], "TOKEN-1")
+        # a second message uses the cached token
+        second = self._write("stranger", "车库灯坏了", "o3")
+        self.Outbox._cron_send()
+        self.assertEqual(
+            self.Outbox.search([("ticket_id", "=", second.ticket_id.id)]).state, "sent"
+        )
+        self.assertEqual(len(self.fake.token_requests()), 1)
+        # a token the platform no longer accepts is fetched again, once
+        self.fake.valid_tokens.clear()
+        self._write("stranger", "垃圾桶满了", "o4")
+        self.Outbox._cron_send()
+        self.assertEqual(len(self.fake.token_requests()), 2)
+        self.assertEqual(self.fake.sent()[-1][1]["access_token"], "TOKEN-2")
+        # and kept for its lifetime, renewed before it expires
+        self.account.sudo().date_access_token_expiry = "2020-01-01 00:00:00"
+        self.account._wechat_token()
+        self.assertEqual(len(self.fake.token_requests()), 3)
+
+    def test_retries_and_visible_failures(self):
+        message = self._write("stranger", "门禁坏了", "r1")
+        queued = self.Outbox.search([("ticket_id", "=", message.ticket_id.id)])
+        # rate limited: kept with a next try and the error shown
+        self.fake.errors = [45009]
+        self.Outbox._cron_send()
+        self.assertEqual(queued.state, "queued")
+        self.assertEqual(queued.attempt_count, 1)
+        self.assertIn("45009", queued.error)
+        self.assertGreater(queued.date_next_try, queued.create_date)
+        self.Outbox._cron_send()  # not due yet: not sent again
+        self.assertEqual(queued.attempt_count, 1)
+        queued.date_next_try = "2020-01-01 00:00:00"
+        self.Outbox._cron_send()
+        self.assertEqual(queued.state, "sent")
+        # an invalid OpenID fails at once, with the reason
+        bad = self.Outbox._queue(self.account, "invalid-openid", "测试")
+        self.env["property.wechat.message"].sudo().create(
+            {"account_id": self.account.id, "openid": "invalid-openid", "msg_id": "x1"}
+        )
+        self.Outbox._cron_send()
+        self.assertEqual(bad.state, "failed")
+        self.assertIn("40003", bad.error)
+        # beyond 48 hours after the owner's last message: refused, visible
+        late = self._write("late-owner", "你好", "l1")
+        self.env.cr.execute(
+            "UPDATE property_wechat_message SET create_date = now() - interval '3 days'"
+            " WHERE openid = 'late-owner'"
+        )
+        late_out = self.Outbox.search([("ticket_id", "=", late.ticket_id.id)])
+        self.Outbox._cron_send()
+        self.assertEqual(late_out.state, "failed")
+        self.assertIn("48", late_out.error)
+        # the platform unreachable: retried with backoff, failed at last
+        self.account.api_base_url = "http://127.0.0.1:9"
+        down = self.Outbox._queue(self.account, "stranger", "测试")
+        for _try in range(5):
+            down.date_next_try = "2020-01-01 00:00:00"
+            self.Outbox._cron_send()
+        self.assertEqual(down.state, "failed")
+        self.assertEqual(down.attempt_count, 5)
+        down.action_retry()
+        self.assertEqual(down.state, "queued")

@@ -1,0 +1,120 @@
+# Copyright 2026 Property CS Contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from ..tools.wechat_crypto import WeChatError
+
+BACKOFF_MINUTES = [1, 5, 30, 120]  # then failed
+
+
+class WeChatApiError(WeChatError):
+    """An error answered by the platform's API: ``permanent`` when
+    retrying cannot help (invalid OpenID, outside the 48-hour window)."""
+
+    def __init__(self, message, code=None, permanent=False):
+        super().__init__(message)
+        self.code = code
+        self.permanent = permanent
+
+
+class PropertyWechatOutbox(models.Model):
+    """A message to an owner's WeChat, queued: sent by the queue's job,
+    retried with backoff after a temporary error, failed with the reason
+    after a permanent one or the last try. Never lost silently: the
+    service centre sees every failed message."""
+
+    _name = "property.wechat.outbox"
+    _description = "WeChat Outgoing Message"
+    _order = "id desc"
+    _rec_name = "openid"
+
+    account_id = fields.Many2one(
+        "property.wechat.account", required=True, readonly=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="account_id.company_id", store=True)
+    openid = fields.Char(string="Recipient (OpenID)", required=True, readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Owner", readonly=True)
+    ticket_id = fields.Many2one(
+        "property.ticket", readonly=True, index="btree_not_null"
+    )
+    body = fields.Text(required=True, readonly=True)
+    state = fields.Selection(
+        [("queued", "Queued"), ("sent", "Sent"), ("failed", "Failed")],
+        default="queued",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    attempt_count = fields.Integer(string="Attempts", readonly=True)
+    date_next_try = fields.Datetime(
+        string="Next Try", readonly=True, default=fields.Datetime.now
+    )
+    date_sent = fields.Datetime(string="Sent On", readonly=True)
+    error = fields.Text(readonly=True)
+
+    @api.model
+    def _queue(self, account, openid, body, partner=None, ticket=None):
+        """Queue ``body`` for ``openid``; the job sends it at once."""
+        message = self.sudo().create(
+            {
+                "account_id": account.id,
+                "openid": openid,
+                "body": body,
+                "partner_id": partner.id if partner else False,
+                "ticket_id": ticket.id if ticket else False,
+            }
+        )
+        self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
+        return message
+
+    @api.model
+    def _cron_send(self, limit=100):
+        """Send the queued messages that are due, each on its own."""
+        now = fields.Datetime.now()
+        due = self.search(
+            [("state", "=", "queued"), ("date_next_try", "<=", now)],
+            order="date_next_try, id",
+            limit=limit,
+        )
+        for message in due:
+            message._send()
+        return due
+
+    def _send(self):
+        self.ensure_one()
+        try:
+            self.account_id._wechat_send_text(self.openid, self.body)
+        except WeChatApiError as error:
+            attempts = self.attempt_count + 1
+            retry = not error.permanent and attempts <= len(BACKOFF_MINUTES)
+            self.write(
+                {
+                    "attempt_count": attempts,
+                    "error": str(error),
+                    "state": "queued" if retry else "failed",
+                    "date_next_try": fields.Datetime.now()
+                    + timedelta(minutes=BACKOFF_MINUTES[attempts - 1])
+                    if retry
+                    else False,
+                }
+            )
+            return False
+        self.write(
+            {
+                "state": "sent",
+                "date_sent": fields.Datetime.now(),
+                "attempt_count": self.attempt_count + 1,
+                "error": False,
+            }
+        )
+        return True
+
+    def action_retry(self):
+        """Send a failed message again (after the cause is mended)."""
+        self.filtered(lambda m: m.state == "failed").write(
+            {"state": "queued", "date_next_try": fields.Datetime.now()}
+        )
+        self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
+        return True
