@@ -95,3 +95,27 @@ class PropertyWechatPortal(CustomerPortal):
         except UserError as error:
             _logger.info("Portal unbinding refused: %s", error)
         return request.redirect("/my/wechat")
+
+
+class PropertyWecomController(http.Controller):
+    @http.route(
+        "/property/wecom/<string:route_key>",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        csrf=False,
+        save_session=False,
+    )
+    def wecom_callback(self, route_key, **_kw):
+        """The WeCom app's callback URL (see
+        ``res.company._wecom_callback``)."""
+        httprequest = request.httprequest
+        if (httprequest.content_length or 0) > MAX_BODY:
+            return request.make_response("too large", status=413)
+        body = httprequest.get_data() if httprequest.method == "POST" else b""
+        status, text = request.env["res.company"]._wecom_callback(
+            route_key, httprequest.method, dict(httprequest.args), body
+        )
+        return request.make_response(
+            text, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status
+        )

@@ -205,3 +205,4 @@ from . import property_wechat_message
 from . import property_wechat_nonce
 from . import property_wechat_binding
 from . import property_wechat_outbox
+from . import res_company_wecom

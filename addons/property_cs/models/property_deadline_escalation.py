@@ -104,6 +104,31 @@ class PropertyDeadlineEscalation(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _wecom_notify(self):
+        """React to a fired step in WeCom too: a card with the step, the
+        record and its deadline, and a link to the record, for each person
+        told who has a WeCom user ID, when the company has WeCom set up
+        (called by a shipped base.automation rule)."""
+        Outbox = self.env["property.wechat.outbox"]
+        for escalation in self:
+            company = escalation.company_id or self.env.company
+            if not company._wecom_enabled():
+                continue
+            record = escalation.deadline_id.sudo()._deadline_record()
+            url = f"{record.get_base_url()}/odoo/{record._name}/{record.id}"
+            company_lang = company._property_lang()
+            for user in escalation._get_escalation_users():
+                env, summary, deadline = escalation._escalation_texts(
+                    user.lang or company_lang
+                )
+                Outbox._queue_wecom(
+                    company,
+                    user,
+                    summary,
+                    env._("Deadline: %(deadline)s", deadline=deadline),
+                    url,
+                )
+
     def _escalation_texts(self, lang):
         """(environment in ``lang``, summary, deadline) of this step, the
         deadline in the project's time zone."""

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..tools.wechat_crypto import WeChatError
 
@@ -30,11 +31,21 @@ class PropertyWechatOutbox(models.Model):
     _order = "id desc"
     _rec_name = "openid"
 
-    account_id = fields.Many2one(
-        "property.wechat.account", required=True, readonly=True, ondelete="cascade"
+    channel = fields.Selection(
+        [("wechat", "WeChat"), ("wecom", "WeCom")],
+        default="wechat",
+        required=True,
+        readonly=True,
     )
-    company_id = fields.Many2one(related="account_id.company_id", store=True)
-    openid = fields.Char(string="Recipient (OpenID)", required=True, readonly=True)
+    account_id = fields.Many2one(
+        "property.wechat.account", readonly=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one("res.company", required=True, readonly=True)
+    openid = fields.Char(string="Recipient (OpenID)", readonly=True)
+    user_id = fields.Many2one("res.users", string="Staff", readonly=True)
+    wecom_userid = fields.Char(string="WeCom User ID", readonly=True)
+    title = fields.Char(readonly=True)
+    url = fields.Char(string="Link", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Owner", readonly=True)
     ticket_id = fields.Many2one(
         "property.ticket", readonly=True, index="btree_not_null"
@@ -54,16 +65,51 @@ class PropertyWechatOutbox(models.Model):
     date_sent = fields.Datetime(string="Sent On", readonly=True)
     error = fields.Text(readonly=True)
 
+    @api.constrains("channel", "account_id", "openid", "wecom_userid")
+    def _check_recipient(self):
+        for message in self:
+            if message.channel == "wechat" and not (
+                message.account_id and message.openid
+            ):
+                raise ValidationError(
+                    self.env._("A WeChat message needs its account and recipient.")
+                )
+            if message.channel == "wecom" and not message.wecom_userid:
+                raise ValidationError(
+                    self.env._("A WeCom message needs the person's WeCom user ID.")
+                )
+
     @api.model
     def _queue(self, account, openid, body, partner=None, ticket=None):
         """Queue ``body`` for ``openid``; the job sends it at once."""
         message = self.sudo().create(
             {
                 "account_id": account.id,
+                "company_id": account.company_id.id,
                 "openid": openid,
                 "body": body,
                 "partner_id": partner.id if partner else False,
                 "ticket_id": ticket.id if ticket else False,
+            }
+        )
+        self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
+        return message
+
+    @api.model
+    def _queue_wecom(self, company, user, title, body, url):
+        """Queue a WeCom card for the staff member ``user`` (who has a WeCom
+        user ID, in a company with WeCom set up); else nothing."""
+        if not user.property_wecom_userid or not company._wecom_enabled():
+            return self.browse()
+        message = self.sudo().create(
+            {
+                "channel": "wecom",
+                "company_id": company.id,
+                "user_id": user.id,
+                "wecom_userid": user.property_wecom_userid,
+                "title": title,
+                "body": body,
+                "url": url,
             }
         )
         self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
@@ -85,7 +131,12 @@ class PropertyWechatOutbox(models.Model):
     def _send(self):
         self.ensure_one()
         try:
-            self.account_id._wechat_send_text(self.openid, self.body)
+            if self.channel == "wecom":
+                self.company_id._wecom_send(
+                    self.wecom_userid, self.title or "", self.body, self.url or ""
+                )
+            else:
+                self.account_id._wechat_send_text(self.openid, self.body)
         except WeChatApiError as error:
             attempts = self.attempt_count + 1
             retry = not error.permanent and attempts <= len(BACKOFF_MINUTES)

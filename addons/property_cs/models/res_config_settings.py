@@ -1,10 +1,46 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
+
+    property_wecom_corp_id = fields.Char(
+        related="company_id.property_wecom_corp_id", readonly=False
+    )
+    property_wecom_agent_id = fields.Char(
+        related="company_id.property_wecom_agent_id", readonly=False
+    )
+    property_wecom_secret = fields.Char(
+        related="company_id.property_wecom_secret",
+        readonly=False,
+        groups="property_cs.group_property_cs_admin,base.group_system",
+    )
+    property_wecom_token = fields.Char(
+        related="company_id.property_wecom_token",
+        readonly=False,
+        groups="property_cs.group_property_cs_admin,base.group_system",
+    )
+    property_wecom_aes_key = fields.Char(
+        related="company_id.property_wecom_aes_key",
+        readonly=False,
+        groups="property_cs.group_property_cs_admin,base.group_system",
+    )
+    property_wecom_callback_url = fields.Char(
+        string="WeCom Callback URL",
+        compute="_compute_property_wecom_callback_url",
+        groups="property_cs.group_property_cs_admin,base.group_system",
+    )
+
+    @api.depends("company_id")
+    def _compute_property_wecom_callback_url(self):
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+        for settings in self:
+            key = settings.company_id.sudo().property_wecom_route_key
+            settings.property_wecom_callback_url = (
+                f"{base}/property/wecom/{key}" if key else False
+            )
 
     property_key_area_share = fields.Float(
         related="company_id.property_key_area_share", readonly=False

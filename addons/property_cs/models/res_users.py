@@ -26,6 +26,12 @@ class ResUsers(models.Model):
         "Head office and administrators see every project.",
     )
 
+    property_wecom_userid = fields.Char(
+        string="WeCom User ID",
+        help="The person's account in the company's WeCom (企业微信): deadline "
+        "warnings and escalations are sent there too.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         users = super().create(vals_list)

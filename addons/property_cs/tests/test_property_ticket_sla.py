@@ -473,6 +473,7 @@ class TestPropertyTicketSla(PropertyCsCommon):
         # the reactions are per fired step: switched off by a no-op, not by
         # deactivating the rules (that would unpatch the model for later tests)
         self.patch(type(self.Escalation), "_notify_escalation", lambda self: None)
+        self.patch(type(self.Escalation), "_wecom_notify", lambda self: None)
         self._measure_pass(20, T0)  # warm the caches
         count_100 = self._measure_pass(100, at(1000))
         count_1000 = self._measure_pass(1000, at(2000))

@@ -621,3 +621,123 @@ class TestWechatOutbox(WechatCase):
         self.assertEqual(down.attempt_count, 5)
         down.action_retry()
         self.assertEqual(down.state, "queued")
+
+
+@tagged("post_install", "-at_install")
+class TestWecom(PropertyCsCommon):
+    CORP = "wx49f0ab532d5d035a"
+    KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
+
+    def setUp(self):
+        super().setUp()
+        self.fake = FakeWechat(self.CORP, "corp-secret")
+        self.fake.__enter__()
+        self.addCleanup(self.fake.__exit__)
+        self.company = self.env.company
+        self.company.sudo().write(
+            {
+                "property_wecom_corp_id": self.CORP,
+                "property_wecom_agent_id": "1000002",
+                "property_wecom_secret": "corp-secret",
+                "property_wecom_token": "123456",
+                "property_wecom_aes_key": self.KEY,
+                "property_wecom_api_base_url": self.fake.url,
+            }
+        )
+        self.Outbox = self.env["property.wechat.outbox"]
+
+    def _fire_warning(self, ticket):
+        """Fire the next step of the ticket's first running deadline."""
+        deadline = self.env["property.deadline"].search(
+            [("ticket_id", "=", ticket.id), ("state", "=", "running")], limit=1
+        )
+        fired = set(deadline.escalation_ids.mapped("step"))
+        step = next(
+            s
+            for s in ("warning", "supervisor", "manager", "head_office")
+            if s not in fired
+        )
+        return self.env["property.deadline.escalation"].create(
+            {
+                "deadline_id": deadline.id,
+                "step": step,
+                "date_deadline": deadline.date_due,
+                "date_due": deadline.date_due,
+            }
+        )
+
+    def test_deadline_step_in_wecom(self):
+        self.agent.property_wecom_userid = "zhangsan"
+        ticket = self.env["property.ticket"].create(
+            {
+                "name": "电梯异响",
+                "unit_id": self.unit_a1.id,
+                "partner_id": self.owner_a.id,
+                "user_id": self.agent.id,
+            }
+        )
+        escalation = self._fire_warning(ticket)
+        queued = self.Outbox.search([("channel", "=", "wecom")])
+        self.assertIn(self.agent, escalation.notified_user_ids)
+        self.assertEqual(queued.wecom_userid, "zhangsan")
+        self.assertIn(f"/odoo/property.ticket/{ticket.id}", queued.url)
+        self.Outbox._cron_send()
+        self.assertEqual(queued.state, "sent")
+        (_path, query, payload) = self.fake.wecom_sent()[-1]
+        self.assertEqual(payload["touser"], "zhangsan")
+        self.assertEqual(payload["agentid"], 1000002)
+        self.assertIn(ticket.number, payload["textcard"]["title"])
+        self.assertEqual(query["access_token"], "TOKEN-1")
+        # an expired token is fetched again once
+        self.fake.valid_tokens.clear()
+        url = queued.url
+        again = self.Outbox._queue_wecom(self.company, self.agent, "提醒", "测试", url)
+        self.Outbox._cron_send()
+        self.assertEqual(again.state, "sent")
+        self.assertEqual(self.fake.wecom_sent()[-1][1]["access_token"], "TOKEN-2")
+        # someone WeCom does not know: failed with the reason
+        self.agent.property_wecom_userid = "nobody"
+        unknown = self.Outbox._queue_wecom(
+            self.company, self.agent, "提醒", "测试", url
+        )
+        self.Outbox._cron_send()
+        self.assertEqual(unknown.state, "failed")
+        self.assertIn("nobody", unknown.error)
+        # people told without a WeCom user ID (the supervisor at the next
+        # step), or a company without WeCom: Odoo only
+        count = self.Outbox.search_count([])
+        self._fire_warning(ticket)
+        self.assertEqual(self.Outbox.search_count([]), count)
+        self.company.sudo().property_wecom_secret = False
+        self.assertFalse(
+            self.Outbox._queue_wecom(self.company, self.agent, "提醒", "测试", url)
+        )
+
+    def test_callback_verification_and_secrets(self):
+        # the platform's published example
+        cipher = crypto.WeChatCrypto("123456", self.KEY, self.CORP)
+        echo = (
+            "4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6co6Yh9Bv41n7"
+            "hOchLF6p+Q=="
+        )
+        self.assertEqual(cipher.decrypt(echo), "5927782489442352469")
+        key = self.company.sudo().property_wecom_route_key
+        ts, nonce = str(int(time.time())), "wecom-nonce"
+        encrypted = cipher.encrypt("1616140317555161061")
+        params = {
+            "msg_signature": crypto.signature("123456", ts, nonce, encrypted),
+            "timestamp": ts,
+            "nonce": nonce,
+            "echostr": encrypted,
+        }
+        Company = self.env["res.company"]
+        self.assertEqual(
+            Company._wecom_callback(key, "GET", params, b""),
+            (200, "1616140317555161061"),
+        )
+        bad = dict(params, msg_signature="0" * 40)
+        self.assertEqual(Company._wecom_callback(key, "GET", bad, b"")[0], 403)
+        self.assertEqual(Company._wecom_callback("nope", "GET", params, b"")[0], 404)
+        for user in (self.agent, self.manager):
+            with self.assertRaises(AccessError):
+                self.company.with_user(user).read(["property_wecom_secret"])

@@ -1,13 +1,15 @@
 # Copyright 2026 Property CS Contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""A fake WeChat API on 127.0.0.1 for the tests: it checks the requests
-(paths, parameters, the token) and answers as the platform documents,
-errors included."""
+"""A fake WeChat / WeCom API on 127.0.0.1 for the tests: it checks the
+requests (paths, parameters, the token, the message) and answers as the
+platforms document, errors included."""
 
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+NOT_FOUND = {"errcode": 404, "errmsg": "not found"}
 
 
 class FakeWechat:
@@ -23,7 +25,14 @@ class FakeWechat:
             def log_message(self, *_args):
                 pass
 
-            def _answer(self, data):
+            def _serve(self, payload):
+                url = urlparse(self.path)
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                fake.requests.append((url.path, query, payload))
+                if payload is None:
+                    data = fake.handle_get(url.path, query)
+                else:
+                    data = fake.handle_post(url.path, query, payload)
                 body = json.dumps(data, ensure_ascii=False).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -32,54 +41,67 @@ class FakeWechat:
                 self.wfile.write(body)
 
             def do_GET(self):
-                url = urlparse(self.path)
-                query = {k: v[0] for k, v in parse_qs(url.query).items()}
-                fake.requests.append((url.path, query, None))
-                if url.path != "/cgi-bin/token":
-                    return self._answer({"errcode": 404, "errmsg": "not found"})
-                if query.get("grant_type") != "client_credential":
-                    return self._answer(
-                        {"errcode": 40002, "errmsg": "invalid grant_type"}
-                    )
-                if query.get("appid") != fake.app_id:
-                    return self._answer({"errcode": 40013, "errmsg": "invalid appid"})
-                if query.get("secret") != fake.secret:
-                    return self._answer(
-                        {"errcode": 40125, "errmsg": "invalid appsecret"}
-                    )
-                fake.tokens += 1
-                token = f"TOKEN-{fake.tokens}"
-                fake.valid_tokens.add(token)
-                return self._answer({"access_token": token, "expires_in": 7200})
+                self._serve(None)
 
             def do_POST(self):
-                url = urlparse(self.path)
-                query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 length = int(self.headers.get("Content-Length") or 0)
-                payload = json.loads(self.rfile.read(length) or b"{}")
-                fake.requests.append((url.path, query, payload))
-                if url.path != "/cgi-bin/message/custom/send":
-                    return self._answer({"errcode": 404, "errmsg": "not found"})
-                if query.get("access_token") not in fake.valid_tokens:
-                    return self._answer(
-                        {"errcode": 40001, "errmsg": "invalid credential"}
-                    )
-                if payload.get("msgtype") != "text" or not payload.get("text", {}).get(
-                    "content"
-                ):
-                    return self._answer({"errcode": 44003, "errmsg": "empty content"})
-                if payload.get("touser") == "invalid-openid":
-                    return self._answer({"errcode": 40003, "errmsg": "invalid openid"})
-                if fake.errors:
-                    code = fake.errors.pop(0)
-                    return self._answer(
-                        {"errcode": code, "errmsg": "api freq out of limit"}
-                    )
-                return self._answer({"errcode": 0, "errmsg": "ok"})
+                self._serve(json.loads(self.rfile.read(length) or b"{}"))
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _new_token(self):
+        self.tokens += 1
+        token = f"TOKEN-{self.tokens}"
+        self.valid_tokens.add(token)
+        return {"errcode": 0, "access_token": token, "expires_in": 7200}
+
+    def handle_get(self, path, query):
+        if path == "/cgi-bin/gettoken":  # WeCom
+            if (query.get("corpid"), query.get("corpsecret")) != (
+                self.app_id,
+                self.secret,
+            ):
+                return {"errcode": 40013, "errmsg": "invalid corpid"}
+            return self._new_token()
+        if path != "/cgi-bin/token":
+            return NOT_FOUND
+        if query.get("grant_type") != "client_credential":
+            return {"errcode": 40002, "errmsg": "invalid grant_type"}
+        if query.get("appid") != self.app_id:
+            return {"errcode": 40013, "errmsg": "invalid appid"}
+        if query.get("secret") != self.secret:
+            return {"errcode": 40125, "errmsg": "invalid appsecret"}
+        return self._new_token()
+
+    def handle_post(self, path, query, payload):
+        if path == "/cgi-bin/message/send":
+            return self._wecom_send(query, payload)
+        if path != "/cgi-bin/message/custom/send":
+            return NOT_FOUND
+        if query.get("access_token") not in self.valid_tokens:
+            return {"errcode": 40001, "errmsg": "invalid credential"}
+        if payload.get("msgtype") != "text" or not payload.get("text", {}).get(
+            "content"
+        ):
+            return {"errcode": 44003, "errmsg": "empty content"}
+        if payload.get("touser") == "invalid-openid":
+            return {"errcode": 40003, "errmsg": "invalid openid"}
+        if self.errors:
+            return {"errcode": self.errors.pop(0), "errmsg": "api freq out of limit"}
+        return {"errcode": 0, "errmsg": "ok"}
+
+    def _wecom_send(self, query, payload):
+        if query.get("access_token") not in self.valid_tokens:
+            return {"errcode": 42001, "errmsg": "access_token expired"}
+        card = payload.get("textcard") or {}
+        if payload.get("msgtype") != "textcard" or not (
+            card.get("title") and card.get("url") and payload.get("agentid")
+        ):
+            return {"errcode": 41017, "errmsg": "bad message"}
+        invalid = "nobody" if payload.get("touser") == "nobody" else ""
+        return {"errcode": 0, "errmsg": "ok", "invaliduser": invalid}
 
     def __enter__(self):
         self.thread.start()
@@ -94,3 +116,6 @@ class FakeWechat:
 
     def token_requests(self):
         return [r for r in self.requests if r[0] == "/cgi-bin/token"]
+
+    def wecom_sent(self):
+        return [r for r in self.requests if r[0] == "/cgi-bin/message/send"]
