@@ -553,6 +553,7 @@ def run(env, size, seed=BENCH_SEED, progress=print):
     if mails:
         raise RuntimeError(f"the generator created {mails} mail.mail rows")
     state["finished"] = state["history_done"] = True
+    _vacuum(env)
     peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     state["stats"] = {
         "units_per_s": round(portfolio["done"] / portfolio["seconds"], 1)
@@ -579,6 +580,21 @@ def run(env, size, seed=BENCH_SEED, progress=print):
     env.cr.commit()  # pylint: disable=invalid-commit
     progress(json.dumps(state["stats"]))
     return state
+
+
+def _vacuum(env):
+    """VACUUM ANALYZE the database once generated: closing the past's
+    tickets and deadlines rewrites millions of rows at once, and until
+    autovacuum catches up their indexes hold the old versions and the
+    planner's estimates are stale (measured at the large size: the
+    deadline pass took 290 ms instead of 10, an owner's form 95 ms instead
+    of 30)."""
+    import odoo  # noqa: PLC0415
+
+    env.cr.commit()  # pylint: disable=invalid-commit
+    with odoo.sql_db.db_connect(env.cr.dbname).cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute("VACUUM ANALYZE")
 
 
 def odoo_now():

@@ -26,12 +26,20 @@ class PropertyTicket(models.Model):
     @api.model
     def _portal_ticket_domain(self, partner):
         """Tickets listed in the portal: those the partner requested or
-        follows. Record rules apply on top."""
-        return [
-            "|",
-            ("partner_id", "=", partner.id),
-            ("message_partner_ids", "in", partner.ids),
-        ]
+        follows. Record rules apply on top. The followed tickets are read
+        first: "requested or followed" as one condition with a sub-select
+        makes PostgreSQL read every ticket of the company (a quarter of a
+        second at a million tickets), two lists of ids use two indexes."""
+        self.env["mail.followers"].flush_model(["res_model", "res_id", "partner_id"])
+        self.env.cr.execute(
+            """
+            SELECT res_id FROM mail_followers
+             WHERE res_model = %s AND partner_id = %s
+            """,
+            (self._name, partner.id),
+        )
+        followed = [row[0] for row in self.env.cr.fetchall()]
+        return ["|", ("partner_id", "=", partner.id), ("id", "in", followed)]
 
     @api.model
     def _portal_kind_selection(self):
