@@ -14,6 +14,20 @@ from ..tools.wechat_crypto import MAX_BODY
 _logger = logging.getLogger(__name__)
 
 
+def _serve_callback(handler, route_key):
+    """Answer a platform's callback with ``handler(route_key, method,
+    query, body)`` -> (status, text): the body is refused above
+    MAX_BODY before it is read."""
+    httprequest = request.httprequest
+    if (httprequest.content_length or 0) > MAX_BODY:
+        return request.make_response("too large", status=413)
+    body = httprequest.get_data() if httprequest.method == "POST" else b""
+    status, text = handler(route_key, httprequest.method, dict(httprequest.args), body)
+    return request.make_response(
+        text, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status
+    )
+
+
 class PropertyWechatController(http.Controller):
     @http.route(
         "/property/wechat/<string:route_key>",
@@ -26,17 +40,22 @@ class PropertyWechatController(http.Controller):
     def wechat_callback(self, route_key, **_kw):
         """The server URL of an Official Account (see
         ``property.wechat.account._wechat_callback``)."""
-        httprequest = request.httprequest
-        if (httprequest.content_length or 0) > MAX_BODY:
-            return request.make_response("too large", status=413)
-        # bounded by the length checked above (parse_xml refuses more too)
-        body = httprequest.get_data() if httprequest.method == "POST" else b""
-        status, text = request.env["property.wechat.account"]._wechat_callback(
-            route_key, httprequest.method, dict(httprequest.args), body
+        return _serve_callback(
+            request.env["property.wechat.account"]._wechat_callback, route_key
         )
-        return request.make_response(
-            text, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status
-        )
+
+    @http.route(
+        "/property/wecom/<string:route_key>",
+        type="http",
+        auth="public",
+        methods=["GET", "POST"],
+        csrf=False,
+        save_session=False,
+    )
+    def wecom_callback(self, route_key, **_kw):
+        """The WeCom app's callback URL (see
+        ``res.company._wecom_callback``)."""
+        return _serve_callback(request.env["res.company"]._wecom_callback, route_key)
 
 
 class PropertyWechatPortal(CustomerPortal):
@@ -95,27 +114,3 @@ class PropertyWechatPortal(CustomerPortal):
         except UserError as error:
             _logger.info("Portal unbinding refused: %s", error)
         return request.redirect("/my/wechat")
-
-
-class PropertyWecomController(http.Controller):
-    @http.route(
-        "/property/wecom/<string:route_key>",
-        type="http",
-        auth="public",
-        methods=["GET", "POST"],
-        csrf=False,
-        save_session=False,
-    )
-    def wecom_callback(self, route_key, **_kw):
-        """The WeCom app's callback URL (see
-        ``res.company._wecom_callback``)."""
-        httprequest = request.httprequest
-        if (httprequest.content_length or 0) > MAX_BODY:
-            return request.make_response("too large", status=413)
-        body = httprequest.get_data() if httprequest.method == "POST" else b""
-        status, text = request.env["res.company"]._wecom_callback(
-            route_key, httprequest.method, dict(httprequest.args), body
-        )
-        return request.make_response(
-            text, headers=[("Content-Type", "text/plain; charset=utf-8")], status=status
-        )

@@ -5,18 +5,15 @@ import secrets
 import time
 from datetime import timedelta
 
-import requests
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import wechat_client as client
 from ..tools import wechat_crypto as crypto
-from .property_wechat_outbox import WeChatApiError
 
 _logger = logging.getLogger(__name__)
 
 SECRET_GROUPS = "property_cs.group_property_cs_admin,base.group_system"
-API_TIMEOUT = 10  # seconds
 SERVICE_WINDOW_HOURS = 48  # customer-service messages: 48 h after the owner's last
 # token errors after which a fresh token is fetched once
 TOKEN_ERRORS = {40001, 40014, 42001}
@@ -282,80 +279,50 @@ class PropertyWechatAccount(models.Model):
     # API (the one client: every call to the platform goes through here)
     # ------------------------------------------------------------------
     def _wechat_request(self, method, path, params=None, payload=None):
-        """One call to the platform's API; its JSON answer, or
-        WeChatApiError (network errors are temporary)."""
+        """One call to the platform's API (``tools.wechat_client``)."""
         self.ensure_one()
-        account = self.sudo()
-        url = account.api_base_url.rstrip("/") + path
-        try:
-            response = requests.request(
-                method, url, params=params, json=payload, timeout=API_TIMEOUT
-            )
-            data = response.json()
-        except (requests.RequestException, ValueError) as error:
-            raise WeChatApiError(
-                self.env._(
-                    "The WeChat platform could not be reached: %(error)s", error=error
-                )
-            ) from error
-        code = data.get("errcode") or 0
-        if code:
-            raise WeChatApiError(
-                self.env._(
-                    "The WeChat platform answered error %(code)s: %(message)s",
-                    code=code,
-                    message=data.get("errmsg") or "",
-                ),
-                code=code,
-                permanent=code in PERMANENT_ERRORS,
-            )
-        return data
+        return client.api_request(
+            self.env,
+            self.env._("The WeChat platform"),
+            self.sudo().api_base_url,
+            method,
+            path,
+            params=params,
+            payload=payload,
+            permanent=PERMANENT_ERRORS,
+        )
 
     def _wechat_token(self, force=False):
-        """The account's access token, fetched when missing, expiring
-        within a minute or ``force``d, and kept for its lifetime."""
+        """The account's access token, kept for its lifetime."""
         self.ensure_one()
         account = self.sudo()
-        now = fields.Datetime.now()
-        if (
-            not force
-            and account.access_token
-            and account.date_access_token_expiry
-            and account.date_access_token_expiry > now + timedelta(seconds=60)
-        ):
-            return account.access_token
-        data = self._wechat_request(
-            "GET",
-            "/cgi-bin/token",
-            params={
-                "grant_type": "client_credential",
-                "appid": account.app_id,
-                "secret": account.app_secret,
-            },
+
+        def fetch():
+            data = self._wechat_request(
+                "GET",
+                "/cgi-bin/token",
+                params={
+                    "grant_type": "client_credential",
+                    "appid": account.app_id,
+                    "secret": account.app_secret,
+                },
+            )
+            return data["access_token"], data.get("expires_in")
+
+        return client.cached_token(
+            account, "access_token", "date_access_token_expiry", fetch, force=force
         )
-        account.write(
-            {
-                "access_token": data["access_token"],
-                "date_access_token_expiry": now
-                + timedelta(seconds=int(data.get("expires_in") or 7200)),
-            }
-        )
-        return data["access_token"]
 
     def _wechat_call(self, method, path, payload=None):
-        """An authenticated call; an expired token is refreshed once."""
+        """An authenticated call; a rejected token is fetched again once."""
         self.ensure_one()
-        for attempt in (1, 2):
-            token = self._wechat_token(force=attempt == 2)
-            try:
-                return self._wechat_request(
-                    method, path, params={"access_token": token}, payload=payload
-                )
-            except WeChatApiError as error:
-                if attempt == 1 and error.code in TOKEN_ERRORS:
-                    continue
-                raise
-        return None
+        return client.with_token(
+            self._wechat_token,
+            lambda token: self._wechat_request(
+                method, path, params={"access_token": token}, payload=payload
+            ),
+            TOKEN_ERRORS,
+        )
 
     def _wechat_in_service_window(self, openid):
         """Whether ``openid`` wrote to the account within the last 48 hours
@@ -379,7 +346,7 @@ class PropertyWechatAccount(models.Model):
         """Send ``text`` as a customer-service message to ``openid``."""
         self.ensure_one()
         if not self._wechat_in_service_window(openid):
-            raise WeChatApiError(
+            raise client.WeChatApiError(
                 self.env._(
                     "The owner has not written to the account in the last 48 "
                     "hours: WeChat allows a reply only within that time."

@@ -5,19 +5,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.wechat_crypto import WeChatError
+from ..tools.wechat_client import WeChatApiError
 
 BACKOFF_MINUTES = [1, 5, 30, 120]  # then failed
-
-
-class WeChatApiError(WeChatError):
-    """An error answered by the platform's API: ``permanent`` when
-    retrying cannot help (invalid OpenID, outside the 48-hour window)."""
-
-    def __init__(self, message, code=None, permanent=False):
-        super().__init__(message)
-        self.code = code
-        self.permanent = permanent
 
 
 class PropertyWechatOutbox(models.Model):

@@ -2,14 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import secrets
 import time
-from datetime import timedelta
-
-import requests
 
 from odoo import api, fields, models
 
+from ..tools import wechat_client as client
 from ..tools import wechat_crypto as crypto
-from .property_wechat_outbox import WeChatApiError
 
 SECRET_GROUPS = "property_cs.group_property_cs_admin,base.group_system"
 TOKEN_ERRORS = {40014, 42001}
@@ -56,63 +53,45 @@ class ResCompany(models.Model):
         )
 
     def _wecom_request(self, method, path, params=None, payload=None):
-        """One call to the WeCom API; its JSON answer or WeChatApiError."""
+        """One call to the WeCom API (``tools.wechat_client``)."""
         self.ensure_one()
-        url = (self.sudo().property_wecom_api_base_url or "").rstrip("/") + path
-        try:
-            response = requests.request(
-                method, url, params=params, json=payload, timeout=10
-            )
-            data = response.json()
-        except (requests.RequestException, ValueError) as error:
-            raise WeChatApiError(
-                self.env._("WeCom could not be reached: %(error)s", error=error)
-            ) from error
-        code = data.get("errcode") or 0
-        if code:
-            raise WeChatApiError(
-                self.env._(
-                    "WeCom answered error %(code)s: %(message)s",
-                    code=code,
-                    message=data.get("errmsg") or "",
-                ),
-                code=code,
-                permanent=code in PERMANENT_ERRORS,
-            )
-        return data
+        return client.api_request(
+            self.env,
+            self.env._("WeCom"),
+            self.sudo().property_wecom_api_base_url,
+            method,
+            path,
+            params=params,
+            payload=payload,
+            permanent=PERMANENT_ERRORS,
+        )
 
     def _wecom_token(self, force=False):
         """The app's access token, kept for its lifetime."""
         self.ensure_one()
         company = self.sudo()
-        now = fields.Datetime.now()
-        if (
-            not force
-            and company.property_wecom_access_token
-            and company.property_wecom_token_expiry
-            and company.property_wecom_token_expiry > now + timedelta(seconds=60)
-        ):
-            return company.property_wecom_access_token
-        data = self._wecom_request(
-            "GET",
-            "/cgi-bin/gettoken",
-            params={
-                "corpid": company.property_wecom_corp_id,
-                "corpsecret": company.property_wecom_secret,
-            },
+
+        def fetch():
+            data = self._wecom_request(
+                "GET",
+                "/cgi-bin/gettoken",
+                params={
+                    "corpid": company.property_wecom_corp_id,
+                    "corpsecret": company.property_wecom_secret,
+                },
+            )
+            return data["access_token"], data.get("expires_in")
+
+        return client.cached_token(
+            company,
+            "property_wecom_access_token",
+            "property_wecom_token_expiry",
+            fetch,
+            force=force,
         )
-        company.write(
-            {
-                "property_wecom_access_token": data["access_token"],
-                "property_wecom_token_expiry": now
-                + timedelta(seconds=int(data.get("expires_in") or 7200)),
-            }
-        )
-        return data["access_token"]
 
     def _wecom_send(self, userid, title, description, url):
-        """Send a text card to the WeCom user ``userid``; an expired token
-        is refreshed once."""
+        """Send a text card to the WeCom user ``userid``."""
         self.ensure_one()
         payload = {
             "touser": userid,
@@ -125,26 +104,22 @@ class ResCompany(models.Model):
                 "btntxt": self.env._("Open in Odoo"),
             },
         }
-        for attempt in (1, 2):
-            token = self._wecom_token(force=attempt == 2)
-            try:
-                data = self._wecom_request(
-                    "POST",
-                    "/cgi-bin/message/send",
-                    params={"access_token": token},
-                    payload=payload,
-                )
-            except WeChatApiError as error:
-                if attempt == 1 and error.code in TOKEN_ERRORS:
-                    continue
-                raise
-            if data.get("invaliduser"):
-                raise WeChatApiError(
-                    self.env._("WeCom does not know the user %(user)s.", user=userid),
-                    permanent=True,
-                )
-            return data
-        return None
+        data = client.with_token(
+            self._wecom_token,
+            lambda token: self._wecom_request(
+                "POST",
+                "/cgi-bin/message/send",
+                params={"access_token": token},
+                payload=payload,
+            ),
+            TOKEN_ERRORS,
+        )
+        if data.get("invaliduser"):
+            raise client.WeChatApiError(
+                self.env._("WeCom does not know the user %(user)s.", user=userid),
+                permanent=True,
+            )
+        return data
 
     @api.model
     def _wecom_callback(self, route_key, method, params, body):
