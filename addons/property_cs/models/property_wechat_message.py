@@ -133,6 +133,8 @@ class PropertyWechatMessage(models.Model):
                     self.env.flush_all()
             except Exception as error:  # pylint: disable=broad-exception-caught
                 message.write({"state": "failed", "error": str(error)})
+        if len(messages) == limit:  # more waiting: at once, not in 5 minutes
+            self.env.ref("property_cs.ir_cron_property_wechat_process")._trigger()
         return messages
 
     def _wechat_text(self):

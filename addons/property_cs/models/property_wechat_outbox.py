@@ -115,7 +115,14 @@ class PropertyWechatOutbox(models.Model):
             limit=limit,
         )
         for message in due:
-            message._send()
+            try:
+                with self.env.cr.savepoint():
+                    message._send()
+            except Exception as error:  # pylint: disable=broad-exception-caught
+                # anything unexpected: failed and shown, the others still go
+                message.write({"state": "failed", "error": str(error)})
+        if len(due) == limit:  # more waiting: at once, not in 5 minutes
+            self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
         return due
 
     def _send(self):
