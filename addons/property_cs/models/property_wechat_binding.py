@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 CODE_MINUTES = 10
+BIND_ATTEMPTS = 5  # bind commands per sender and hour
 BIND_RE = re.compile(r"^\s*(?:绑定|綁定|bind)\s*(\d{6})\s*$", re.IGNORECASE)
 UNBIND_RE = re.compile(r"^\s*(?:解绑|解綁|unbind)\s*$", re.IGNORECASE)
 
@@ -135,6 +136,9 @@ class PropertyWechatBinding(models.Model):
         match = BIND_RE.match(text)
         Binding = self.sudo()
         if match:
+            if self._bind_attempts(message) > BIND_ATTEMPTS:
+                # guessing codes: ignored for the rest of the hour
+                return True
             pending = Binding.search(
                 [
                     ("account_id", "=", message.account_id.id),
@@ -171,6 +175,26 @@ class PropertyWechatBinding(models.Model):
             )._unbind(self.env._("the owner, in WeChat"))
             return True
         return False
+
+    @api.model
+    def _bind_attempts(self, message):
+        """Bind commands the sender sent to the account in the last hour,
+        this one included: more than BIND_ATTEMPTS and the codes would be
+        guessed (a million codes, a few open at a time)."""
+        since = fields.Datetime.now() - timedelta(hours=1)
+        candidates = (
+            self.env["property.wechat.message"]
+            .sudo()
+            .search(
+                [
+                    ("account_id", "=", message.account_id.id),
+                    ("openid", "=", message.openid),
+                    ("msg_type", "=", "text"),
+                    ("create_date", ">=", since),
+                ]
+            )
+        )
+        return len(candidates.filtered(lambda m: BIND_RE.match(m.content or "")))
 
     @api.model
     def _partner_of(self, account, openid):

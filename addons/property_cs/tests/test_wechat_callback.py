@@ -350,6 +350,21 @@ class TestWechatBinding(WechatCase):
         self.assertEqual(binding.state, "pending")
         self.assertFalse(Binding._partner_of(self.account, "oia2Tj-owner-one"))
 
+    def test_guessing_codes_is_stopped(self):
+        """After five bind commands in an hour a sender's further codes are
+        ignored, even a right one."""
+        Binding = self.env["property.wechat.binding"]
+        binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        wrong = "000000" if code != "000000" else "111111"
+        for _try in range(5):
+            self._send(f"绑定 {wrong}", openid="guesser")
+        self._send(f"绑定 {code}", openid="guesser")
+        self.assertEqual(binding.state, "pending")
+        self.assertFalse(Binding._partner_of(self.account, "guesser"))
+        # the owner, from their own WeChat, still binds
+        self._send(f"绑定 {code}")
+        self.assertEqual(binding.state, "bound")
+
     def test_one_owner_per_wechat(self):
         """The same WeChat bound by another owner is the other owner's."""
         Binding = self.env["property.wechat.binding"]
@@ -500,7 +515,9 @@ class TestWechatToTicket(WechatCase):
             "<Event><![CDATA[subscribe]]></Event></xml>"
         )
         self._deliver(subscribe)
-        event = self.Message.search([("event", "=", "subscribe")])
+        event = self.Message.search(
+            [("event", "=", "subscribe"), ("openid", "=", "stranger")]
+        )
         self.assertEqual((event.state, event.ticket_id.id), ("done", False))
         voice = (
             "<xml><ToUserName><![CDATA[gh]]></ToUserName>"
