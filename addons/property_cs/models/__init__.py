@@ -141,6 +141,7 @@ from . import property_project_notice
 from . import property_notice_category
 from . import property_notice
 from . import property_notice_privacy
+from . import property_notice_wechat
 from . import property_notice_outage
 from . import property_notice_attachment
 from . import property_notice_ack
@@ -177,6 +178,7 @@ from . import property_warranty_defect_owner
 from . import property_warranty_defect_portal
 from . import property_project_warranty
 from . import property_ticket_warranty
+from . import property_ticket_wechat
 from . import res_partner_developer
 from . import event_event
 from . import event_registration
@@ -205,4 +207,5 @@ from . import property_wechat_message
 from . import property_wechat_nonce
 from . import property_wechat_binding
 from . import property_wechat_outbox
+from . import property_wechat_template_field
 from . import res_company_wecom

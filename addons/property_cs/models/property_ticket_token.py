@@ -71,13 +71,26 @@ class PropertyTicket(models.Model):
         """Issue the link of the done mail that lets the requester confirm
         or reopen without signing in (D-10). It replaces any earlier link,
         works once and expires after the company's number of days. The
-        ticket's reading token never answers.
+        ticket's reading token never answers. The messages of one moment
+        (the done mail and the WeChat message) carry the same link: within
+        a transaction, a link still valid is given again.
 
         :return: the absolute link
         """
         self.ensure_one()
         ticket = self.sudo()
+        issued = self.env.cr.cache.setdefault("property_confirm_links", {})
+        token = issued.get(ticket.id)
+        if (
+            token
+            and ticket.confirm_link_hash == self._confirm_link_digest(token)
+            and not ticket.confirm_link_used
+            and ticket.confirm_link_expiry
+            and ticket.confirm_link_expiry > fields.Datetime.now()
+        ):
+            return f"{ticket.get_base_url()}/my/tickets/{ticket.id}/answer/{token}"
         token = secrets.token_urlsafe(32)
+        issued[ticket.id] = token
         days = ticket.company_id.property_confirm_link_days or 7
         ticket.write(
             {

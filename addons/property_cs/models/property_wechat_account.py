@@ -18,8 +18,8 @@ SERVICE_WINDOW_HOURS = 48  # customer-service messages: 48 h after the owner's l
 # token errors after which a fresh token is fetched once
 TOKEN_ERRORS = {40001, 40014, 42001}
 # errors retrying cannot mend: invalid OpenID, outside the service window,
-# the owner unfollowed or refused messages
-PERMANENT_ERRORS = {40003, 43004, 45015, 45047, 43019}
+# the owner unfollowed or refused messages, an unknown template
+PERMANENT_ERRORS = {40003, 43004, 45015, 45047, 43019, 40037, 43101}
 MESSAGE_MODES = [
     ("plain", "Plaintext"),
     ("compatible", "Compatible"),
@@ -108,6 +108,24 @@ class PropertyWechatAccount(models.Model):
     )
     binding_ids = fields.One2many(
         "property.wechat.binding", "account_id", string="Bound Owners"
+    )
+    template_ticket_code = fields.Char(
+        string="Request Progress Template ID",
+        help="The template ID (from the platform's template messages page) used "
+        "to tell an owner how their request goes when they have not written "
+        "within 48 hours; empty: such owners are told by the portal and mail "
+        "only.",
+    )
+    template_notice_code = fields.Char(
+        string="Notice Template ID",
+        help="The template ID used to announce a published notice to the bound "
+        "owners of its project.",
+    )
+    template_field_ids = fields.One2many(
+        "property.wechat.template.field",
+        "account_id",
+        string="Template Keywords",
+        copy=True,
     )
     wechat_message_count = fields.Integer(
         string="Number of WeChat Messages", compute="_compute_wechat_message_count"
@@ -341,6 +359,49 @@ class PropertyWechatAccount(models.Model):
                 limit=1,
             )
         )
+
+    @api.model
+    def _wechat_accounts_for(self, project):
+        """The active accounts serving ``project`` (an account without
+        projects serves its whole company)."""
+        return (
+            self.sudo()
+            .search([("company_id", "=", project.company_id.id)])
+            .filtered(lambda a: not a.project_ids or project in a.project_ids)
+        )
+
+    def _wechat_template_code(self, purpose):
+        self.ensure_one()
+        return (
+            self.template_ticket_code
+            if purpose == "ticket"
+            else (self.template_notice_code)
+        )
+
+    def _wechat_send_template(self, openid, purpose, values, url=None):
+        """Send the account's template message for ``purpose`` (request
+        progress or notice) to ``openid``, its keywords filled from
+        ``values``; allowed whatever the owner's last message."""
+        self.ensure_one()
+        code = self._wechat_template_code(purpose)
+        fields_ = self.template_field_ids.filtered(lambda f: f.purpose == purpose)
+        if not code or not fields_:
+            raise client.WeChatApiError(
+                self.env._(
+                    "The owner has not written to the account in the last 48 "
+                    "hours and the account has no template message for this: "
+                    "set its template ID and keywords."
+                ),
+                permanent=True,
+            )
+        payload = {
+            "touser": openid,
+            "template_id": code,
+            "data": fields_._format(values),
+        }
+        if url:
+            payload["url"] = url
+        return self._wechat_call("POST", "/cgi-bin/message/template/send", payload)
 
     def _wechat_send_text(self, openid, text):
         """Send ``text`` as a customer-service message to ``openid``."""

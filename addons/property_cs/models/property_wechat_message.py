@@ -6,7 +6,7 @@ from markupsafe import Markup
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
-from odoo.tools import format_datetime, plaintext2html
+from odoo.tools import plaintext2html
 
 MESSAGE_TYPES = [
     ("text", "Text"),
@@ -227,40 +227,7 @@ class PropertyWechatMessage(models.Model):
         """The reply to a new request: its number, and when the owner will
         be told when it is solved (or the time promised), in the owner's
         language (else the company's) and the project's time zone."""
-        partner = ticket.partner_id
-        lang = partner.lang or ticket.company_id.partner_id.lang or "zh_CN"
-        env = self.with_context(lang=lang).env
-        parts = [
-            env._(
-                "We received your request %(number)s: %(subject)s.",
-                number=ticket.number,
-                subject=ticket.name,
-            )
-        ]
-        tz = ticket.project_id.tz or "Asia/Shanghai"
-        if ticket.date_promised:
-            parts.append(
-                env._(
-                    "We promise to solve it by %(time)s.",
-                    time=format_datetime(
-                        env, ticket.date_promised, tz=tz, dt_format="short"
-                    ),
-                )
-            )
-        elif ticket.date_commit_deadline:
-            parts.append(
-                env._(
-                    "We will tell you by %(time)s when it will be solved.",
-                    time=format_datetime(
-                        env, ticket.date_commit_deadline, tz=tz, dt_format="short"
-                    ),
-                )
-            )
-        if ticket.project_id.hotline:
-            parts.append(
-                env._("Service hotline: %(phone)s", phone=ticket.project_id.hotline)
-            )
-        return "\n".join(parts)
+        return ticket._wechat_owner_message("received")[0]
 
 
 def _from_timestamp(value):

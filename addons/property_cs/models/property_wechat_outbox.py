@@ -41,6 +41,18 @@ class PropertyWechatOutbox(models.Model):
         "property.ticket", readonly=True, index="btree_not_null"
     )
     body = fields.Text(required=True, readonly=True)
+    purpose = fields.Selection(
+        [("ticket", "Request Progress"), ("notice", "Notice")],
+        string="Used For",
+        readonly=True,
+        help="What the message tells: when the owner has not written within 48 "
+        "hours, it goes as the account's template message for this purpose.",
+    )
+    template_values = fields.Json(readonly=True)
+    sent_as = fields.Selection(
+        [("text", "Customer-Service Message"), ("template", "Template Message")],
+        readonly=True,
+    )
     state = fields.Selection(
         [("queued", "Queued"), ("sent", "Sent"), ("failed", "Failed")],
         default="queued",
@@ -70,20 +82,31 @@ class PropertyWechatOutbox(models.Model):
                 )
 
     @api.model
-    def _queue(self, account, openid, body, partner=None, ticket=None):
-        """Queue ``body`` for ``openid``; the job sends it at once."""
-        message = self.sudo().create(
-            {
-                "account_id": account.id,
-                "company_id": account.company_id.id,
-                "openid": openid,
-                "body": body,
-                "partner_id": partner.id if partner else False,
-                "ticket_id": ticket.id if ticket else False,
-            }
+    def _queue(self, account, openid, body, partner=None, ticket=None, **extra):
+        """Queue ``body`` for ``openid``; the job sends it at once.
+        ``extra``: the ``purpose``, ``template_values`` and ``url`` of a
+        notification that may go as a template message."""
+        return self._queue_many(
+            [
+                {
+                    "account_id": account.id,
+                    "company_id": account.company_id.id,
+                    "openid": openid,
+                    "body": body,
+                    "partner_id": partner.id if partner else False,
+                    "ticket_id": ticket.id if ticket else False,
+                    **extra,
+                }
+            ]
         )
-        self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
-        return message
+
+    @api.model
+    def _queue_many(self, vals_list):
+        """Queue many messages at once (a notice to a whole project)."""
+        messages = self.sudo().create(vals_list)
+        if messages:
+            self.env.ref("property_cs.ir_cron_property_wechat_send")._trigger()
+        return messages
 
     @api.model
     def _queue_wecom(self, company, user, title, body, url):
@@ -133,7 +156,7 @@ class PropertyWechatOutbox(models.Model):
                     self.wecom_userid, self.title or "", self.body, self.url or ""
                 )
             else:
-                self.account_id._wechat_send_text(self.openid, self.body)
+                self._send_wechat()
         except WeChatApiError as error:
             attempts = self.attempt_count + 1
             retry = not error.permanent and attempts <= len(BACKOFF_MINUTES)
@@ -158,6 +181,24 @@ class PropertyWechatOutbox(models.Model):
             }
         )
         return True
+
+    def _send_wechat(self):
+        """The 48-hour rule, applied when the message goes: a
+        customer-service message while the owner wrote to the account in
+        the last 48 hours, else the account's template message for the
+        message's purpose; neither possible: failed with the reason."""
+        account = self.account_id
+        if not self.purpose or account._wechat_in_service_window(self.openid):
+            text = self.body
+            if self.url and self.url not in text:
+                text = f"{text}\n{self.url}"
+            account._wechat_send_text(self.openid, text)
+            self.sent_as = "text"
+        else:
+            account._wechat_send_template(
+                self.openid, self.purpose, self.template_values or {}, self.url
+            )
+            self.sent_as = "template"
 
     def action_retry(self):
         """Send a failed message again (after the cause is mended)."""

@@ -72,6 +72,7 @@ class ResPartner(models.Model):
             ("sms", "SMS"),
             ("email", "Email"),
             ("portal", "Portal"),
+            ("wechat", "WeChat"),
             ("messaging", "Messaging App"),
             ("visit", "Home Visit"),
         ],

@@ -150,6 +150,29 @@ class WechatCase(PropertyCsCommon):
             key or self.key, method, params, body
         )
 
+    def _write(self, openid, content, msg_id=None):
+        """``openid`` sends ``content`` in safe mode; the message is handled.
+        Returns the stored message."""
+        if not msg_id:
+            type(self).counter += 1
+            msg_id = f"w{self.counter}"
+        xml = TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
+            "oia2Tj-owner-one", openid
+        )
+        params, body = self._safe(xml)
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.Message._cron_process()
+        return self.Message.search([("msg_id", "=", msg_id)])
+
+    def _start_platform(self):
+        """A fake platform on 127.0.0.1 that the account talks to."""
+        self.fake = FakeWechat(APP_ID, "s3cr3t-app-secret")
+        self.fake.__enter__()
+        self.addCleanup(self.fake.__exit__)
+        self.account.api_base_url = self.fake.url
+        self.account.intake_project_id = self.project_a
+        self.Outbox = self.env["property.wechat.outbox"]
+
 
 @tagged("post_install", "-at_install")
 class TestWechatCallback(WechatCase):
@@ -308,15 +331,7 @@ class TestWechatHttp(WechatCase, HttpCase):
 @tagged("post_install", "-at_install")
 class TestWechatBinding(WechatCase):
     def _send(self, content, openid="oia2Tj-owner-one"):
-        type(self).counter += 1
-        msg_id = f"b{self.counter}"
-        xml = TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
-            "oia2Tj-owner-one", openid
-        )
-        params, body = self._safe(xml)
-        self.assertEqual(self._call(params, body), (200, "success"))
-        self.Message._cron_process()
-        return self.Message.search([("msg_id", "=", msg_id)])
+        return self._write(openid, content)
 
     def test_bind_and_unbind_by_message(self):
         Binding = self.env["property.wechat.binding"]
@@ -546,21 +561,7 @@ class TestWechatToTicket(WechatCase):
 class TestWechatOutbox(WechatCase):
     def setUp(self):
         super().setUp()
-        self.fake = FakeWechat(APP_ID, "s3cr3t-app-secret")
-        self.fake.__enter__()
-        self.addCleanup(self.fake.__exit__)
-        self.account.api_base_url = self.fake.url
-        self.account.intake_project_id = self.project_a
-        self.Outbox = self.env["property.wechat.outbox"]
-
-    def _write(self, openid, content, msg_id):
-        xml = TEXT.format(ts=int(time.time()), content=content, msg_id=msg_id).replace(
-            "oia2Tj-owner-one", openid
-        )
-        params, body = self._safe(xml)
-        self.assertEqual(self._call(params, body), (200, "success"))
-        self.Message._cron_process()
-        return self.Message.search([("msg_id", "=", msg_id)])
+        self._start_platform()
 
     def test_receipt_with_number_and_token_cached(self):
         Binding = self.env["property.wechat.binding"]

@@ -78,6 +78,8 @@ class FakeWechat:
     def handle_post(self, path, query, payload):
         if path == "/cgi-bin/message/send":
             return self._wecom_send(query, payload)
+        if path == "/cgi-bin/message/template/send":
+            return self._template_send(query, payload)
         if path != "/cgi-bin/message/custom/send":
             return NOT_FOUND
         if query.get("access_token") not in self.valid_tokens:
@@ -91,6 +93,20 @@ class FakeWechat:
         if self.errors:
             return {"errcode": self.errors.pop(0), "errmsg": "api freq out of limit"}
         return {"errcode": 0, "errmsg": "ok"}
+
+    def _template_send(self, query, payload):
+        if query.get("access_token") not in self.valid_tokens:
+            return {"errcode": 40001, "errmsg": "invalid credential"}
+        data = payload.get("data")
+        if not payload.get("touser") or not isinstance(data, dict) or not data:
+            return {"errcode": 47001, "errmsg": "data format error"}
+        if payload.get("template_id") != "tmpl-progress" and payload.get(
+            "template_id"
+        ) != ("tmpl-notice"):
+            return {"errcode": 40037, "errmsg": "invalid template_id"}
+        if any(not isinstance(v, dict) or "value" not in v for v in data.values()):
+            return {"errcode": 47001, "errmsg": "data format error"}
+        return {"errcode": 0, "errmsg": "ok", "msgid": 200228332}
 
     def _wecom_send(self, query, payload):
         if query.get("access_token") not in self.valid_tokens:
@@ -113,6 +129,9 @@ class FakeWechat:
 
     def sent(self):
         return [r for r in self.requests if r[0] == "/cgi-bin/message/custom/send"]
+
+    def templates_sent(self):
+        return [r for r in self.requests if r[0] == "/cgi-bin/message/template/send"]
 
     def token_requests(self):
         return [r for r in self.requests if r[0] == "/cgi-bin/token"]
