@@ -17,6 +17,7 @@
         "account_payment",
         "crm",
         "base_automation",
+        "sms",
         "rating",
         "calendar",
         "event",
@@ -94,6 +95,7 @@
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
+        "views/property_sms_views.xml",
         "views/res_config_settings_views.xml",
         "views/property_callback_views.xml",
         "views/property_callback_config_views.xml",
@@ -185,6 +187,7 @@
         "demo/property_event_demo.xml",
         "demo/property_event_invitation_demo.xml",
         "demo/property_wechat_demo.xml",
+        "demo/property_sms_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

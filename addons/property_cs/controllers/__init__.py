@@ -15,3 +15,4 @@ from . import handover
 from . import developer
 from . import event
 from . import wechat
+from . import sms

@@ -208,4 +208,9 @@ from . import property_wechat_nonce
 from . import property_wechat_binding
 from . import property_wechat_outbox
 from . import property_wechat_template_field
+from . import res_company_sms
+from . import property_sms_template
+from . import property_sms_delivery
+from . import sms_sms
+from . import res_config_settings_sms
 from . import res_company_wecom

@@ -35,6 +35,7 @@ class PropertyConsent(models.Model):
             ("events", "Event Invitations"),
             ("surveys", "Satisfaction Surveys"),
             ("portal_photos", "Photos in the Portal"),
+            ("sms", "SMS Notifications"),
             ("other", "Other"),
         ],
         required=True,

@@ -19,20 +19,21 @@ WECHAT_CHANNELS = (False, "wechat", "messaging")
 
 
 class PropertyTicket(models.Model):
-    """The owner's request told in WeChat (D-9, D-10, D-14): every owner
-    mail of a request (received, assigned, on the way, done with the
-    confirm link, closed, a promised time, a broken promise) goes also to
-    the WeChat the owner bound, when WeChat is their preferred channel or
-    they named none. The outbox applies the 48-hour rule when it sends:
-    a customer-service message while the owner wrote within 48 hours, the
-    account's template message otherwise."""
+    """The owner's request told in WeChat or by SMS (D-9, D-10, D-14):
+    every owner mail of a request (received, assigned, on the way, done
+    with the confirm link, closed, a promised time, a broken promise) goes
+    also to the WeChat the owner bound, when WeChat is their preferred
+    channel or they named none, or by SMS when they prefer SMS. The outbox
+    applies the 48-hour rule when it sends: a customer-service message
+    while the owner wrote within 48 hours, the account's template message
+    otherwise."""
 
     _inherit = "property.ticket"
 
     def _message_track_post_template(self, changes):
         res = super()._message_track_post_template(changes)
         if changes and "stage_id" in changes and self.stage_id.mail_template_id:
-            self._wechat_notify_owner(
+            self._notify_owner_channels(
                 self._wechat_event(self.stage_id.mail_template_id)
             )
         return res
@@ -41,13 +42,39 @@ class PropertyTicket(models.Model):
         res = super()._sla_notify_owner(template_xmlid)
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if template:
-            self._wechat_notify_owner(self._wechat_event(template))
+            self._notify_owner_channels(self._wechat_event(template))
         return res
 
     def _record_broken_promise(self, apology, reason, remedy, date_new):
         message = super()._record_broken_promise(apology, reason, remedy, date_new)
-        self._wechat_notify_owner("broken_promise", reason=reason)
+        self._notify_owner_channels("broken_promise", reason=reason)
         return message
+
+    def _notify_owner_channels(self, event, reason=None):
+        """Tell the owners of these requests ``event`` by the channel they
+        prefer beyond mail and portal: WeChat, or SMS."""
+        self._wechat_notify_owner(event, reason=reason)
+        self._sms_notify_owner(event, reason=reason)
+
+    def _sms_notify_owner(self, event, reason=None):
+        """An SMS of ``event`` for the owners who prefer SMS, have a
+        mobile number, and whose company sends through a Chinese provider;
+        queued (Odoo's SMS queue sends it) and recorded on the request."""
+        for ticket in self.sudo().filtered("partner_id"):
+            partner = ticket.partner_id
+            if (
+                partner.preferred_channel != "sms"
+                or not (partner.mobile or partner.phone)
+                or not ticket.company_id._sms_provider()
+            ):
+                continue
+            text, _values, url = ticket._wechat_owner_message(event, reason=reason)
+            ticket._message_sms(
+                f"{text} {url}" if event == "done" else text,
+                partner_ids=partner.ids,
+                put_in_queue=True,
+            )
+            self.env.ref("sms.ir_cron_sms_scheduler_action")._trigger()
 
     def _wechat_event(self, template):
         """What an owner mail tells, for WeChat: its event, else the

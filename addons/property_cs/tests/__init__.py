@@ -78,3 +78,4 @@ from . import test_event_portal
 from . import test_event_tour
 from . import test_wechat_callback
 from . import test_wechat_notify
+from . import test_sms_provider
