@@ -18,8 +18,8 @@ SERVICE_WINDOW_HOURS = 48  # customer-service messages: 48 h after the owner's l
 # token errors after which a fresh token is fetched once
 TOKEN_ERRORS = {40001, 40014, 42001}
 # errors retrying cannot mend: invalid OpenID, outside the service window,
-# the owner unfollowed or refused messages, an unknown template
-PERMANENT_ERRORS = {40003, 43004, 45015, 45047, 43019, 40037, 43101}
+# the owner unfollowed or refused messages, an unknown template or media
+PERMANENT_ERRORS = {40003, 43004, 45015, 45047, 43019, 40037, 43101, 40007}
 MESSAGE_MODES = [
     ("plain", "Plaintext"),
     ("compatible", "Compatible"),
@@ -338,6 +338,24 @@ class PropertyWechatAccount(models.Model):
             self._wechat_token,
             lambda token: self._wechat_request(
                 method, path, params={"access_token": token}, payload=payload
+            ),
+            TOKEN_ERRORS,
+        )
+
+    def _wechat_media(self, media_id):
+        """The file of a media message (photo, voice) the owner sent, kept
+        by the platform for three days: (bytes, file name)."""
+        self.ensure_one()
+        account = self.sudo()
+        return client.with_token(
+            self._wechat_token,
+            lambda token: client.api_download(
+                self.env,
+                self.env._("The WeChat platform"),
+                account.api_base_url,
+                "/cgi-bin/media/get",
+                params={"access_token": token, "media_id": media_id},
+                permanent=PERMANENT_ERRORS,
             ),
             TOKEN_ERRORS,
         )

@@ -6,7 +6,10 @@ from markupsafe import Markup
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
+
+from ..tools.wechat_client import WeChatApiError
 
 MESSAGE_TYPES = [
     ("text", "Text"),
@@ -18,6 +21,10 @@ MESSAGE_TYPES = [
     ("event", "Event"),
     ("other", "Other"),
 ]
+
+
+MEDIA_TYPES = ("image", "voice")
+MEDIA_ATTEMPTS = 3
 
 
 class PropertyWechatMessage(models.Model):
@@ -59,6 +66,17 @@ class PropertyWechatMessage(models.Model):
         "property.ticket", readonly=True, index="btree_not_null"
     )
     error = fields.Text(readonly=True)
+    media_state = fields.Selection(
+        [("pending", "To Fetch"), ("fetched", "Fetched"), ("failed", "Failed")],
+        string="File Status",
+        readonly=True,
+        index="btree_not_null",
+        help="A photo or voice message's file, fetched from the platform after "
+        "the request is recorded and attached to it.",
+    )
+    media_attempts = fields.Integer(string="File Download Attempts", readonly=True)
+    media_error = fields.Char(string="File Error", readonly=True)
+    attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True)
 
     _sql_constraints = [
         (
@@ -129,13 +147,105 @@ class PropertyWechatMessage(models.Model):
                     vals = {"state": "done"}
                     if not Binding._wechat_command(message):
                         vals.update(message._wechat_to_ticket())
+                        if (
+                            vals.get("ticket_id")
+                            and message.media_id
+                            and (message.msg_type in MEDIA_TYPES)
+                        ):
+                            vals["media_state"] = "pending"
                     message.write(vals)
                     self.env.flush_all()
             except Exception as error:  # pylint: disable=broad-exception-caught
                 message.write({"state": "failed", "error": str(error)})
         if len(messages) == limit:  # more waiting: at once, not in 5 minutes
             self.env.ref("property_cs.ir_cron_property_wechat_process")._trigger()
+        if messages.filtered("media_state"):
+            self.env.ref("property_cs.ir_cron_property_wechat_media")._trigger()
         return messages
+
+    @api.model
+    def _cron_fetch_media(self, limit=50):
+        """Fetch the files of the photo and voice messages recorded on a
+        request and attach them to it, checked against the portal's upload
+        policy (a photo) or as a voice recording within its size. A file the
+        platform cannot give (expired after three days, unknown) or the
+        policy refuses fails with the reason; the platform out of reach is
+        tried again at the next runs, three times in all."""
+        messages = self.search(
+            [("media_state", "=", "pending")], order="id", limit=limit
+        )
+        for message in messages:
+            try:
+                with self.env.cr.savepoint():
+                    message._fetch_media()
+            except (WeChatApiError, UserError) as error:
+                attempts = message.media_attempts + 1
+                retry = (
+                    isinstance(error, WeChatApiError)
+                    and not error.permanent
+                    and attempts < MEDIA_ATTEMPTS
+                )
+                message.write(
+                    {
+                        "media_attempts": attempts,
+                        "media_state": "pending" if retry else "failed",
+                        "media_error": str(error)[:250],
+                    }
+                )
+        return messages
+
+    def _fetch_media(self):
+        self.ensure_one()
+        content, name = self.account_id._wechat_media(self.media_id)
+        ticket = self.ticket_id.sudo()
+        company = ticket.company_id
+        if self.msg_type == "voice":
+            max_mb = company.sudo().property_portal_upload_max_mb
+            if not content.startswith(b"#!AMR") and not content.startswith(b"Speex"):
+                raise UserError(self.env._("The voice file is not a recording."))
+            if len(content) > max_mb * 1024 * 1024:
+                raise UserError(
+                    self.env._(
+                        "%(file)s is larger than %(size)s MB.", file=name, size=max_mb
+                    )
+                )
+            checked = [(name or f"{self.msg_id}.amr", content, "audio/amr")]
+        else:
+            checked = company._property_check_uploads(
+                [(name or f"{self.msg_id}.jpg", content)], "portal"
+            )
+        file_name, data, mimetype = checked[0]
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": file_name,
+                    "raw": data,
+                    "mimetype": mimetype,
+                    "res_model": "property.ticket",
+                    "res_id": ticket.id,
+                }
+            )
+        )
+        labels = dict(self._fields["msg_type"]._description_selection(self.env))
+        ticket.message_post(
+            body=self.env._(
+                "%(kind)s sent by WeChat.", kind=labels.get(self.msg_type, "")
+            ),
+            attachment_ids=attachment.ids,
+            author_id=self.partner_id.id or False,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment" if self.partner_id else "mail.mt_note",
+        )
+        self.write(
+            {
+                "media_state": "fetched",
+                "attachment_id": attachment.id,
+                "media_attempts": self.media_attempts + 1,
+                "media_error": False,
+            }
+        )
 
     def _wechat_text(self):
         """What the owner said, as text for the ticket."""

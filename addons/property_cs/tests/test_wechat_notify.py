@@ -6,6 +6,7 @@ customer-service message within 48 hours of their last message and as the
 account's template message after; staff get their new requests in
 WeCom."""
 
+import time
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -215,6 +216,67 @@ class TestWechatNotify(WechatCase):
             self.env["property.wechat.template.field"].with_user(self.agent).create(
                 {"account_id": self.account.id, "key": "thing9", "value": "title"}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestWechatMedia(WechatCase):
+    def _media_message(self, msg_type, media_id, msg_id):
+        extra = (
+            "<PicUrl><![CDATA[http://mmbiz.example/p.jpg]]></PicUrl>"
+            if msg_type == "image"
+            else "<Format><![CDATA[amr]]></Format>"
+        )
+        xml = (
+            "<xml><ToUserName><![CDATA[gh]]></ToUserName>"
+            "<FromUserName><![CDATA[wx-owner-a]]></FromUserName>"
+            f"<CreateTime>{int(time.time())}</CreateTime>"
+            f"<MsgType><![CDATA[{msg_type}]]></MsgType>{extra}"
+            f"<MediaId><![CDATA[{media_id}]]></MediaId><MsgId>{msg_id}</MsgId></xml>"
+        )
+        params, body = self._safe(xml)
+        self.assertEqual(self._call(params, body), (200, "success"))
+        self.Message._cron_process()
+        return self.Message.search([("msg_id", "=", msg_id)])
+
+    def test_photo_and_voice_attached(self):
+        self._start_platform()
+        Binding = self.env["property.wechat.binding"]
+        _binding, code = Binding._portal_new_code(self.owner_a, self.account)
+        self._write("wx-owner-a", f"绑定 {code}", "bind-a")
+        self.fake.media = {
+            "photo-1": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png"),
+            "voice-1": (b"#!AMR\n" + b"\0" * 64, "audio/amr"),
+            "exe-1": (b"MZ\x90\x00" + b"\0" * 64, "image/jpeg"),
+        }
+        photo = self._media_message("image", "photo-1", "m1")
+        self.assertEqual(photo.media_state, "pending", "fetched after the request")
+        voice = self._media_message("voice", "voice-1", "m2")
+        self.assertEqual(voice.ticket_id, photo.ticket_id, "the same open request")
+        fake_file = self._media_message("image", "exe-1", "m3")
+        expired = self._media_message("image", "gone-1", "m4")
+        self.Message._cron_fetch_media()
+        self.assertEqual(photo.media_state, "fetched")
+        self.assertEqual(photo.attachment_id.mimetype, "image/png")
+        self.assertEqual(
+            (photo.attachment_id.res_model, photo.attachment_id.res_id),
+            ("property.ticket", photo.ticket_id.id),
+        )
+        self.assertEqual(voice.attachment_id.mimetype, "audio/amr")
+        posted = photo.ticket_id.message_ids.filtered("attachment_ids")
+        self.assertEqual(posted.author_id, self.owner_a)
+        # the upload policy refuses what is not a photo; an expired file
+        # fails at once, with the platform's reason
+        self.assertEqual(fake_file.media_state, "failed")
+        self.assertIn("not a photo", fake_file.media_error)
+        self.assertFalse(fake_file.attachment_id)
+        self.assertEqual(expired.media_state, "failed")
+        self.assertIn("40007", expired.media_error)
+        # the platform out of reach: tried again, three times in all
+        self.account.api_base_url = "http://127.0.0.1:9"
+        late = self._media_message("image", "photo-1", "m5")
+        for _run in range(3):
+            self.Message._cron_fetch_media()
+        self.assertEqual((late.media_state, late.media_attempts), ("failed", 3))
 
 
 @tagged("post_install", "-at_install")

@@ -19,6 +19,7 @@ class FakeWechat:
         self.valid_tokens = set()
         self.requests = []  # (path, query, json)
         self.errors = []  # error codes to answer next to a send, in order
+        self.media = {}  # media id -> (bytes, content type)
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -29,7 +30,21 @@ class FakeWechat:
                 url = urlparse(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 fake.requests.append((url.path, query, payload))
-                if payload is None:
+                if payload is None and url.path == "/cgi-bin/media/get":
+                    media = fake.media.get(query.get("media_id"))
+                    if media and query.get("access_token") in fake.valid_tokens:
+                        self.send_response(200)
+                        self.send_header("Content-Type", media[1])
+                        self.send_header(
+                            "Content-Disposition",
+                            f'attachment; filename="{query["media_id"]}.bin"',
+                        )
+                        self.send_header("Content-Length", str(len(media[0])))
+                        self.end_headers()
+                        self.wfile.write(media[0])
+                        return
+                    data = {"errcode": 40007, "errmsg": "invalid media_id"}
+                elif payload is None:
                     data = fake.handle_get(url.path, query)
                 else:
                     data = fake.handle_post(url.path, query, payload)

@@ -6,6 +6,7 @@ settings, so that the tests talk to a fake platform on 127.0.0.1), access
 tokens are kept for their lifetime by ``cached_token`` and a token the
 platform rejects is fetched again once by ``with_token``."""
 
+import re
 from datetime import timedelta
 
 import requests
@@ -60,6 +61,43 @@ def api_request(
             permanent=code in permanent,
         )
     return data
+
+
+def api_download(env, platform, base_url, path, params=None, permanent=()):
+    """Download a file (a media file an owner sent): (bytes, file name), or
+    WeChatApiError as ``api_request`` (the platform answers errors in
+    JSON instead of the file)."""
+    url = (base_url or "").rstrip("/") + path
+    try:
+        response = requests.get(url, params=params, timeout=API_TIMEOUT)
+    except requests.RequestException as error:
+        raise WeChatApiError(
+            env._(
+                "%(platform)s could not be reached: %(error)s",
+                platform=platform,
+                error=error,
+            )
+        ) from error
+    content_type = response.headers.get("Content-Type", "")
+    if "json" in content_type or "text/plain" in content_type:
+        try:
+            data = response.json()
+        except ValueError:
+            data = {"errcode": -1, "errmsg": response.text[:200]}
+        code = data.get("errcode") or -1
+        raise WeChatApiError(
+            env._(
+                "%(platform)s answered error %(code)s: %(message)s",
+                platform=platform,
+                code=code,
+                message=data.get("errmsg") or "",
+            ),
+            code=code,
+            permanent=code in permanent,
+        )
+    disposition = response.headers.get("Content-Disposition", "")
+    match = re.search(r'filename="?([^";]+)"?', disposition)
+    return response.content, (match.group(1) if match else "")
 
 
 def cached_token(record, token_field, expiry_field, fetch, force=False):
