@@ -208,6 +208,38 @@ class TestSmsAliyun(SmsProviderCase):
         # a report for another company's URL or an unknown id changes nothing
         self.assertFalse(self.Delivery._sms_callback("wrong-key", "report", []))
 
+    def test_sms_template_and_composer(self):
+        """An SMS template of Odoo, sent from the composer on a request,
+        goes through the provider as the approved template it matches."""
+        ticket = self.env["property.ticket"].create(
+            {
+                "name": "楼道灯不亮",
+                "unit_id": self.unit_a1.id,
+                "partner_id": self.owner_a.id,
+            }
+        )
+        template = self.env["sms.template"].create(
+            {
+                "name": "报事受理短信",
+                "model_id": self.env["ir.model"]._get_id("property.ticket"),
+                "body": "您的报修{{ object.number }}已受理。",
+            }
+        )
+        composer = (
+            self.env["sms.composer"]
+            .with_context(active_model="property.ticket", active_id=ticket.id)
+            .create(
+                {
+                    "template_id": template.id,
+                    "recipient_single_number_itf": "13800000001",
+                }
+            )
+        )
+        composer.action_send_sms()
+        query = self.fake.sent("aliyun")[-1]
+        self.assertEqual(query["TemplateCode"], "SMS_100001")
+        self.assertEqual(json.loads(query["TemplateParam"]), {"number": ticket.number})
+
     def test_owner_who_prefers_sms(self):
         """The moments of a request reach an owner who prefers SMS, queued
         and sent with the approved template that carries any text."""
