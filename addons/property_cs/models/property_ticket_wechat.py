@@ -52,7 +52,11 @@ class PropertyTicket(models.Model):
 
     def _notify_owner_channels(self, event, reason=None):
         """Tell the owners of these requests ``event`` by the channel they
-        prefer beyond mail and portal: WeChat, or SMS."""
+        prefer beyond mail and portal: WeChat, or SMS. Not for history
+        brought in by Odoo's import (``import_file`` in the context): its
+        owners were told in its time."""
+        if self.env.context.get("import_file"):
+            return
         self._wechat_notify_owner(event, reason=reason)
         self._sms_notify_owner(event, reason=reason)
 

@@ -160,6 +160,20 @@ class TestWechatNotify(WechatCase):
         self.assertFalse(self._queued(self._ticket()))
         self.owner_a.preferred_channel = "wechat"
         self.assertEqual(len(self._queued(self._ticket())), 1)
+        # history brought in by Odoo's import: nobody is told again
+        imported = (
+            self.env_tracking["property.ticket"]
+            .with_context(import_file=True)
+            .create(
+                {
+                    "name": "旧工单",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                }
+            )
+        )
+        self.flush_tracking()
+        self.assertFalse(self._queued(imported))
         # an owner without a bound WeChat: mail only
         owner_b_ticket = self._ticket(
             user=self.env.user, unit_id=self.unit_b1.id, partner_id=self.owner_b.id
