@@ -74,6 +74,7 @@ class PropertyWechatPortal(CustomerPortal):
                 "bindings": {b.account_id: b for b in bindings},
                 "code": code,
                 "code_account": account,
+                "preferred_channel": partner.sudo().preferred_channel,
                 "code_validity": request.env._(
                     "The code is valid for %(minutes)s minutes.", minutes=CODE_MINUTES
                 ),
@@ -113,4 +114,15 @@ class PropertyWechatPortal(CustomerPortal):
             )
         except UserError as error:
             _logger.info("Portal unbinding refused: %s", error)
+        return request.redirect("/my/wechat")
+
+    @http.route(
+        "/my/wechat/channel", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_wechat_channel(self, channel=None, **_kw):
+        """The owner's choice of how they are told about their requests."""
+        try:
+            request.env.user.partner_id._portal_set_preferred_channel(channel)
+        except UserError as error:
+            _logger.info("Portal channel choice refused: %s", error)
         return request.redirect("/my/wechat")

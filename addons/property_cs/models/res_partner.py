@@ -7,6 +7,9 @@ from odoo.tools import SQL
 from . import identity_number
 from .property_handling_tip import OWNER_GROUPS, PERSONALITY_TYPES
 
+# what an owner may choose in the portal as their preferred channel
+PORTAL_CHANNELS = ("wechat", "sms", "email", "portal")
+
 OWNER_ROLES = ("owner", "co_owner")
 # the owner file is for the staff of the property service, not for every
 # internal user (sales, events...) nor for owners over RPC
@@ -377,3 +380,29 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("partner_link_ids.partner_id", "=", self.id)]
         return action
+
+    # ------------------------------------------------------------------
+    # PORTAL
+    # ------------------------------------------------------------------
+    def _portal_set_preferred_channel(self, channel):
+        """The owner chooses in the portal how they are told about their
+        requests and notices besides the portal (D-14): WeChat (their bound
+        WeChat), SMS, email, or the portal only. Recorded on their file,
+        where staff see it."""
+        self.ensure_one()
+        if channel not in PORTAL_CHANNELS:
+            raise UserError(self.env._("Choose one of the channels offered."))
+        partner = self.sudo()
+        if partner.preferred_channel != channel:
+            labels = dict(
+                self._fields["preferred_channel"]._description_selection(self.env)
+            )
+            partner.preferred_channel = channel
+            partner.message_post(
+                body=self.env._(
+                    "Preferred channel chosen in the portal: %(channel)s",
+                    channel=labels[channel],
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

@@ -441,6 +441,21 @@ class TestWechatBindingPortal(WechatCase, HttpCase):
         self.assertTrue(
             any(self.owner_a.name in str(m.body) for m in binding.message_ids)
         )
+        # the owner chooses how they are told; staff see it on their file
+        self.url_open(
+            "/my/wechat/channel", data={"csrf_token": token, "channel": "sms"}
+        )
+        self.assertEqual(self.owner_a.preferred_channel, "sms")
+        self.assertIn("SMS", str(self.owner_a.message_ids[:1].body))
+        # a channel not offered changes nothing (over RPC-like posting too)
+        self.url_open(
+            "/my/wechat/channel", data={"csrf_token": token, "channel": "visit"}
+        )
+        self.assertEqual(self.owner_a.preferred_channel, "sms")
+        with self.assertRaises(AccessError):
+            self.owner_a.with_user(self.portal_owner).write(
+                {"preferred_channel": "email"}
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -455,6 +470,7 @@ class TestWechatTour(HttpCase):
         if not binding:
             self.skipTest("demo data not loaded")
         self.start_tour("/my", "property_cs_wechat_binding_tour", login="owner1")
+        self.assertEqual(binding.partner_id.preferred_channel, "sms")
         self.assertEqual(binding.state, "unbound")
         pending = self.env["property.wechat.binding"].search(
             [("partner_id", "=", binding.partner_id.id), ("state", "=", "pending")]

@@ -4,7 +4,8 @@
 import { registry } from "@web/core/registry";
 
 // the owner opens WeChat from the portal home, sees their WeChat bound,
-// unbinds it and asks for a new binding code
+// chooses SMS for their notifications, unbinds WeChat and asks for a new
+// binding code
 registry.category("web_tour.tours").add("property_cs_wechat_binding_tour", {
     steps: () => [
         {
@@ -15,6 +16,20 @@ registry.category("web_tour.tours").add("property_cs_wechat_binding_tour", {
         {
             content: "The estate's Official Account is bound",
             trigger: ".o_property_wechat_account:contains('光华园物业服务号') .o_property_wechat_bound",
+        },
+        {
+            content: "Choose SMS for the notifications",
+            trigger: ".o_property_channel input[value='sms']",
+            run: "click",
+        },
+        {
+            content: "Save the choice",
+            trigger: ".o_property_channel_save",
+            run: "click",
+        },
+        {
+            content: "SMS is the owner's channel now",
+            trigger: ".o_property_channel input[value='sms']:checked",
         },
         {
             content: "Unbind it",
