@@ -41,8 +41,8 @@ class PropertyTicket(models.Model):
     def _sla_notify_owner(self, template_xmlid):
         res = super()._sla_notify_owner(template_xmlid)
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if template:
-            self._notify_owner_channels(self._wechat_event(template))
+        for ticket in self if template else ():
+            ticket._notify_owner_channels(ticket._wechat_event(template))
         return res
 
     def _record_broken_promise(self, apology, reason, remedy, date_new):

@@ -218,6 +218,19 @@ class TestWechatNotify(WechatCase):
         self.assertEqual(payload["template_id"], "tmpl-notice")
         self.assertEqual(payload["data"]["thing1"]["value"], "二次供水水箱清洗停水通知")
 
+    def test_several_requests_at_once(self):
+        """A technician sets off for two requests at once: each owner is
+        told of their own."""
+        self._bind(self.owner_a, "wx-owner-a")
+        first, second = self._ticket(), self._ticket(name="阳台下水堵塞")
+        (first | second).action_assign(self.engineering, self.technician)
+        self.flush_tracking()
+        (first | second).with_user(self.technician).action_on_the_way()
+        for ticket in first | second:
+            last = self._queued(ticket)[-1]
+            self.assertIn("on the way", last.body)
+            self.assertIn(ticket.number, last.body)
+
     def test_template_keywords_only_for_administrators(self):
         self._templates()
         field = self.account.template_field_ids.filtered(
