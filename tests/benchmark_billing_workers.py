@@ -13,14 +13,19 @@ production) until no chunk is pending. It prints the wall time of each
 count, the speed-up, and per worker the chunks it billed, the time spent
 in its chunks and the part of it spent posting the chunk's bills together
 (posting waits for the journal's sequence, which another worker holds
-until its chunk commits).
+until its chunk commits), and the peak resident memory of each worker
+(a cron worker of Odoo is recycled above ``limit_memory_soft``). With
+``--json PATH`` it also writes these figures as JSON (the benchmark runner
+``tests/benchmark.py`` reads them for its ``billing_workers`` path).
 
 The data is committed (it stays in the database: use a benchmark
 database), and the second count bills after the first, on larger tables.
 
     python3 tests/benchmark_billing_workers.py -d DB --db_host 127.0.0.1 \\
         --db_user odoo --addons-path=addons [--units 2000] [--chunk 100] \\
-        [--workers 1,2]
+        [--workers 1,2] [--json PATH]
+
+``--chunk`` defaults to the company's setting (units per billing chunk).
 """
 
 import argparse
@@ -37,8 +42,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchmark_billing import _populate  # noqa: E402
 
 
+def peak_rss_mb():
+    """This process's resident-memory high-water mark, in MB (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return None
+
+
 def _prepare(registry, units, chunk):
-    """A committed project of ``units`` units with a queued run."""
+    """A committed project of ``units`` units with a queued run (chunks of
+    ``chunk`` units, or the company's setting when None)."""
     import odoo
 
     with registry.cursor() as cr:
@@ -46,7 +64,7 @@ def _prepare(registry, units, chunk):
         project, _partners = _populate(env, units, f"W{uuid.uuid4().hex[:6]}")
         company = env.company
         size = company.property_billing_chunk_size
-        company.property_billing_chunk_size = chunk
+        company.property_billing_chunk_size = chunk or size
         run = env["property.billing.run"].create(
             {"project_id": project.id, "period_start": date(2026, 3, 1)}
         )
@@ -86,6 +104,7 @@ def _worker(registry, go_path, out_path):
             time.sleep(0.002)
         env["property.billing.chunk"]._work(time.monotonic() + 36000, commit=True)
     stats["cpu_s"] = time.process_time()
+    stats["peak_rss_mb"] = peak_rss_mb()
     with open(out_path, "w") as out:
         json.dump(stats, out)
 
@@ -142,8 +161,9 @@ def _bench(registry, units, chunk, workers, tmp):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=2000)
-    parser.add_argument("--chunk", type=int, default=100)
+    parser.add_argument("--chunk", type=int, default=None)
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--json", help="write the figures to this file")
     args, odoo_args = parser.parse_known_args()
     import odoo
     from odoo.tools import config
@@ -169,7 +189,8 @@ def main():
                     f"    pid {stat['pid']}: {stat['chunks']} chunks, "
                     f"{stat['chunk_s']:.1f} s in chunks, "
                     f"{stat['post_s']:.1f} s of it posting (incl. waiting), "
-                    f"{stat['cpu_s']:.1f} s CPU",
+                    f"{stat['cpu_s']:.1f} s CPU, "
+                    f"peak memory {stat['peak_rss_mb']} MB",
                     flush=True,
                 )
     base = results[0]
@@ -178,7 +199,10 @@ def main():
             f"speed-up {result['workers']} vs {base['workers']} worker(s): "
             f"{base['wall'] / result['wall']:.2f}x"
         )
-    return 0
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"units": args.units, "results": results}, out, indent=2)
+    return 0 if all(r["exit_codes"] == [0] * r["workers"] for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ within its query budget (tests/benchmarks/budgets.json).
 
 Creates a database of its own next to the test database (both addons,
 no demo data), fills it with ``data/populate_database.py --size small``,
-runs ``tests/benchmark.py --check`` on it (billing on 50 units) and drops
-it. It fails when the generator fails or leaves a ``mail.mail`` row, when
+runs ``tests/benchmark.py --check`` on it (every path; billing on 50
+units, with one and two worker processes) and drops it. It fails when the generator fails or leaves a ``mail.mail`` row, when
 a path fails, or when a path's query count exceeds its budget: a change
 that adds queries to a hot path has to say so by raising the budget.
 
@@ -114,9 +114,6 @@ def test_small_portfolio_within_query_budgets(tmp_path):
             [
                 "tests/benchmark.py",
                 *args,
-                "--paths",
-                "portal_ticket_submit,owner_ticket_list,agent_kanban,owner_form,"
-                "deadline_pass,sampling_20k,survey_results,generator,billing",
                 "--repeat",
                 "3",
                 "--households",
@@ -137,5 +134,10 @@ def test_small_portfolio_within_query_budgets(tmp_path):
         # the steady deadline pass does not grow with the open obligations
         assert report["paths"]["deadline_pass"]["met"], report["paths"]["deadline_pass"]
         assert report["paths"]["agent_kanban"]["records"] == 80
+        # the billing workers (separate processes) billed every unit once
+        workers = report["paths"]["billing_workers"]
+        assert workers["billed_once"], workers
+        assert sum(workers["worker_chunks"]) == workers["chunks"], workers
+        assert 0 < workers["peak_memory_mb"] < 2048, workers
     finally:
         _run(["-c", DROP, *args], timeout=300)
