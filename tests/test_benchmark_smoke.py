@@ -6,9 +6,10 @@ within its query budget (tests/benchmarks/budgets.json).
 Creates a database of its own next to the test database (both addons,
 no demo data), fills it with ``data/populate_database.py --size small``,
 runs ``tests/benchmark.py --check`` on it (every path; billing on 50
-units, with one and two worker processes) and drops it. It fails when the generator fails or leaves a ``mail.mail`` row, when
-a path fails, or when a path's query count exceeds its budget: a change
-that adds queries to a hot path has to say so by raising the budget.
+units, with one and two worker processes) and drops it. It fails when
+the generator fails or leaves a ``mail.mail`` row, when a path fails,
+or when a path's query count exceeds its budget: a change that adds
+queries to a hot path has to say so by raising the budget.
 
 Environment: see tests/odoo_harness.py (scripts/test.sh exports it).
 """
