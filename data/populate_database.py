@@ -5,7 +5,7 @@
 
     python3 data/populate_database.py -d DB --db_host 127.0.0.1 \\
         --db_user odoo --addons-path=addons --size small|medium|large \\
-        [--seed 42]
+        [--seed 42] [--jobs 2]
 
 The database has property_cs and property_survey installed without demo
 data. Sizes:
@@ -31,10 +31,18 @@ use: an investor owning 20 flats (``ref`` POP-INVESTOR), portal owners
 their history, and the agent ``pop.agent`` with 80 open tickets.
 
 How: batched ORM creates with tracking, chatter and mail disabled, one
-transaction per batch, committed; the state of every step is kept in the
-``property_cs.populate`` system parameter, so an interrupted run resumes
-at its first uncommitted batch and, the plan being drawn from the seed in
-the same order, ends with the same data as an uninterrupted one. One part
+transaction per batch, committed; the run's state is kept in the
+``property_cs.populate`` system parameter and each project's in
+``property_cs.populate.POPnn``, so an interrupted run resumes at its first
+uncommitted batch and, the plan being drawn from the seed in the same
+order, ends with the same data as an uninterrupted one. ``--jobs N``
+forks N processes that share the projects (each takes the next one not
+taken, by an advisory lock): on N cores the run takes about 1/N of the
+time. Each generated project keeps its own fee and cash journals, as a
+management office with its own books does, so that the processes do not
+wait on each other's numbering of bills and payments. With several jobs
+the data is the same but for the order of the records' ids (one unit in
+ten is left unpaid by its id). One part
 is SQL, where the ORM would only walk the tickets through their stages:
 the tickets of the past are created through the ORM (their number, SLA
 deadlines and computed fields are the ORM's) and then closed in one
@@ -54,6 +62,9 @@ import random
 import resource
 import sys
 import time
+import traceback
+
+from psycopg2.extensions import TransactionRollbackError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -61,6 +72,8 @@ import populate_history as history  # noqa: E402
 from generate_portfolio import BENCH_SEED, BenchmarkPortfolio  # noqa: E402
 
 PARAM = "property_cs.populate"
+RETRIES = 3  # tries of a project's part that failed on a deadlock
+LOCK_CLASS = 74026  # advisory locks of the projects being made (with their number)
 PASSWORD = "populate-2026"
 SIZES = {
     # projects, flats per project, tickets per flat over three years
@@ -452,11 +465,45 @@ def _tickets(env, units, batch, categories, open_from, flats=None, partners=None
     return tickets
 
 
-def run(env, size, seed=BENCH_SEED, progress=print):
-    """Fill the database of ``env`` (committing); resumes an interrupted
-    run of the same size and seed. Returns the state."""
+def _projects(env):
+    """Every project's state, as committed by any process (read in SQL:
+    the parameters' cache belongs to each process)."""
+    env.cr.execute(
+        "SELECT key, value FROM ir_config_parameter WHERE key LIKE %s",
+        [f"{PARAM}.POP%"],
+    )
+    return {
+        key[len(PARAM) + 1 :]: json.loads(value) for key, value in env.cr.fetchall()
+    }
+
+
+def _save_project(env, code, project_state):
+    env["ir.config_parameter"].sudo().set_param(
+        f"{PARAM}.{code}", json.dumps(project_state)
+    )
+
+
+def _done(projects, step):
+    """What the projects' states say is done of ``step``."""
+    if step == "portfolio":
+        return sum(p.get("units", 0) for p in projects.values())
+    if step == "tickets":
+        return sum(p.get("tickets_done", 0) for p in projects.values())
+    return sum(1 for p in projects.values() if p.get("history"))
+
+
+def _anchor(state):
+    return datetime.datetime.strptime(state["anchor"], "%Y-%m-%d %H:%M:%S")
+
+
+def prepare(env, size, seed=BENCH_SEED, jobs=1):
+    """Check and record the run in the state (a resumed run must be of the
+    same size and seed), make the staff the history needs; committed.
+    Returns the state, or None when the database is generated already."""
     if size not in SIZES:
         raise ValueError(f"size is one of {', '.join(SIZES)}")
+    if jobs < 1:
+        raise ValueError("jobs is at least 1")
     env = env(context=dict(env.context, **CONTEXT))
     state = _state(env)
     if state and (state.get("size"), state.get("seed")) != (size, seed):
@@ -464,122 +511,219 @@ def run(env, size, seed=BENCH_SEED, progress=print):
             f"the database holds a {state['size']} portfolio of seed {state['seed']}"
         )
     if state.get("finished") and state.get("history_done"):
-        progress("already generated")
-        return state
-    state.update(size=size, seed=seed, finished=False)
-    mails_before = env["mail.mail"].sudo().search_count([])
-    projects_count, flats, per_flat = SIZES[size]
+        return None
+    state.update(size=size, seed=seed, finished=False, jobs=jobs)
+    state.setdefault("mails_before", env["mail.mail"].sudo().search_count([]))
     # the history is dated from the first run's time: a resumed run draws
     # the same dates
     state.setdefault("anchor", f"{datetime.datetime.now():%Y-%m-%d %H:%M:%S}")
-    now = datetime.datetime.strptime(state["anchor"], "%Y-%m-%d %H:%M:%S")
-    today = now.date()
-    plan = ProjectPlan(seed)
+    history.staff(env, PASSWORD)
+    _save(env, state)
+    env.cr.commit()  # pylint: disable=invalid-commit
+    return state
+
+
+def work(env, state, progress=print):
+    """Make every project not made yet: its portfolio, its tickets batch by
+    batch, then the rest of its history, each part committed with the
+    project's state (``property_cs.populate.POPnn``). A process takes a
+    project by a try of its advisory lock, so several processes
+    (``--jobs``) share the projects and one that stops leaves its project
+    to the next run, which resumes it at its first uncommitted part."""
+    env = env(context=dict(env.context, **CONTEXT))
+    projects_count, flats, per_flat = SIZES[state["size"]]
+    plan = ProjectPlan(state["seed"])
     categories = (
         env["property.ticket.category"]
         .search([("child_ids", "=", False)], order="id")
         .ids
     )
-    portfolio = _step(state, "portfolio", projects_count * flats)
-    tickets_step = _step(state, "tickets", projects_count * flats * per_flat)
-    history_step = _step(state, "history", projects_count)
-    shown = Progress("portfolio", portfolio["total"], portfolio["done"], progress)
-    t_shown = Progress("tickets", tickets_step["total"], tickets_step["done"], progress)
-    h_shown = Progress("history", projects_count, history_step["done"], progress)
-    staff = history.staff(env, PASSWORD)
-    counts = state.setdefault("history_counts", {})
-    projects_done = state.setdefault("projects", {})
+    who = history.staff(env, PASSWORD)
+    totals = {
+        "portfolio": projects_count * flats,
+        "tickets": projects_count * flats * per_flat,
+        "history": projects_count,
+    }
+    known = _projects(env)
+    shown = {
+        step: Progress(step, total, _done(known, step), progress)
+        for step, total in totals.items()
+    }
+
+    def show(step):
+        shown[step].show(_done(_projects(env), step))
+
     for number in range(1, projects_count + 1):
         rows = plan.plan(number, flats)  # drawn even when done: same rng order
         code = f"POP{number:02d}"
-        key = str(number)
-        if key not in projects_done:
-            t0 = time.monotonic()
-            project, units = _create_project(env, rows, code, {})
-            if number == 1:
-                _fixtures(env, project, size, categories, seed, now)
-            projects_done[key] = {"tickets_done": 0}
-            portfolio["done"] += len(units)
-            portfolio["seconds"] += time.monotonic() - t0
-            _save(env, state)
-            env.cr.commit()  # pylint: disable=invalid-commit
-            shown.show(portfolio["done"])
-        project = env["property.project"].search([("code", "=", code)])
-        units = env["property.unit"].search(
-            [("project_id", "=", project.id), ("building_id.sequence", "!=", 999)],
-            order="id",
+        if _projects(env).get(code, {}).get("history"):
+            continue
+        env.cr.execute("SELECT pg_try_advisory_lock(%s, %s)", (LOCK_CLASS, number))
+        if not env.cr.fetchone()[0]:
+            continue  # another process makes it
+        env.cr.commit()  # pylint: disable=invalid-commit
+        for attempt in range(1, RETRIES + 1):
+            try:
+                _project(env, state, number, rows, categories, who, show)
+                break
+            except TransactionRollbackError as error:
+                # a deadlock or serialization failure with another job:
+                # its uncommitted part is made again
+                env.cr.rollback()
+                if attempt == RETRIES:
+                    raise
+                progress(f"{code}: {error.pgcode} ({error}), tried again")
+        env.cr.execute("SELECT pg_advisory_unlock(%s, %s)", (LOCK_CLASS, number))
+        env.cr.commit()  # pylint: disable=invalid-commit
+
+
+def _project(env, state, number, rows, categories, who, show):
+    """One project, from where its committed state says it stopped."""
+    size, seed, now = state["size"], state["seed"], _anchor(state)
+    _count, _flats, per_flat = SIZES[size]
+    code = f"POP{number:02d}"
+    mine = _projects(env).get(code)
+    if mine is None:
+        t0 = time.monotonic()
+        project, units = _create_project(env, rows, code, {})
+        if number == 1:
+            _fixtures(env, project, size, categories, seed, now)
+        mine = {"units": len(units), "tickets_done": 0, "seconds": {}}
+        mine["seconds"]["portfolio"] = time.monotonic() - t0
+        _save_project(env, code, mine)
+        env.cr.commit()  # pylint: disable=invalid-commit
+        show("portfolio")
+    seconds = mine["seconds"]
+    project = env["property.project"].search([("code", "=", code)])
+    units = env["property.unit"].search(
+        [("project_id", "=", project.id), ("building_id.sequence", "!=", 999)],
+        order="id",
+    )
+    tickets = ticket_plan(seed, number, len(units), per_flat, now.date())
+    # the last week and at least the agent's workload stay open
+    open_from = min(
+        now - datetime.timedelta(days=OPEN_DAYS),
+        tickets[-AGENT_OPEN_TICKETS][5],
+    )
+    for _index, start, stop in batches(len(tickets), TICKET_BATCH):
+        if stop <= mine["tickets_done"]:
+            continue
+        t0 = time.monotonic()
+        _tickets(env, units, tickets[start:stop], categories, open_from)
+        mine["tickets_done"] = stop
+        seconds["tickets"] = seconds.get("tickets", 0) + time.monotonic() - t0
+        _save_project(env, code, mine)
+        env.cr.commit()  # pylint: disable=invalid-commit
+        show("tickets")
+    if not mine.get("history"):
+        t0 = time.monotonic()
+        mine["counts"] = history.project_history(
+            env, project, units, number, seed, now, open_from, who, _tickets
         )
-        tickets = ticket_plan(seed, number, len(units), per_flat, today)
-        # the last week and at least the agent's workload stay open
-        open_from = min(
-            now - datetime.timedelta(days=OPEN_DAYS),
-            tickets[-AGENT_OPEN_TICKETS][5],
+        mine["history"] = True
+        seconds["history"] = time.monotonic() - t0
+        _save_project(env, code, mine)
+        env.cr.commit()  # pylint: disable=invalid-commit
+        show("history")
+
+
+def finish(env, state, progress=print, wall=0.0, peak_mb=0):
+    """After every project: the agent's workload, the deadline steps due
+    before the end recorded as fired, the check that no mail was made,
+    VACUUM ANALYZE and the figures (``stats``); committed. ``wall``: the
+    seconds this run took; ``peak_mb``: the highest peak memory of the
+    processes that made the projects."""
+    env = env(context=dict(env.context, **CONTEXT))
+    projects_count, flats, per_flat = SIZES[state["size"]]
+    projects = _projects(env)
+    missing = [
+        f"POP{n:02d}"
+        for n in range(1, projects_count + 1)
+        if not projects.get(f"POP{n:02d}", {}).get("history")
+    ]
+    if missing:
+        raise RuntimeError(
+            f"projects not finished: {', '.join(missing)} (run again to resume)"
         )
-        done = projects_done[key]["tickets_done"]
-        for _index, start, stop in batches(len(tickets), TICKET_BATCH):
-            if stop <= done:
-                continue
-            t0 = time.monotonic()
-            _tickets(env, units, tickets[start:stop], categories, open_from)
-            projects_done[key]["tickets_done"] = stop
-            tickets_step["done"] += stop - start
-            tickets_step["seconds"] += time.monotonic() - t0
-            _save(env, state)
-            env.cr.commit()  # pylint: disable=invalid-commit
-            t_shown.show(tickets_step["done"])
-        if not projects_done[key].get("history"):
-            t0 = time.monotonic()
-            for name, value in history.project_history(
-                env, project, units, number, seed, now, open_from, staff, _tickets
-            ).items():
-                counts[name] = counts.get(name, 0) + value
-            projects_done[key]["history"] = True
-            history_step["done"] += 1
-            history_step["seconds"] += time.monotonic() - t0
-            _save(env, state)
-            env.cr.commit()  # pylint: disable=invalid-commit
-            h_shown.show(history_step["done"])
     _assign_agent(env)
-    steps = _step(state, "due_steps", 1)
-    if not steps["done"]:
+    totals = {
+        "portfolio": projects_count * flats,
+        "tickets": projects_count * flats * per_flat,
+        "history": projects_count,
+    }
+    steps = state.setdefault("steps", {})
+    for step, total in totals.items():
+        steps[step] = {
+            "done": _done(projects, step),
+            "total": total,
+            "seconds": sum(p["seconds"].get(step, 0) for p in projects.values()),
+        }
+    counts = {}
+    for mine in projects.values():
+        for name, value in mine["counts"].items():
+            counts[name] = counts.get(name, 0) + value
+    due = steps.setdefault("due_steps", {"done": 0, "total": 1, "seconds": 0.0})
+    if not due["done"]:
         t0 = time.monotonic()
         fired_at = odoo_now()
         fired, breached = history.fire_due_steps(env, fired_at)
         # nothing was due at this time any more (checked by the CI smoke)
         state["ended"] = f"{fired_at:%Y-%m-%d %H:%M:%S}"
-        counts.update(steps_fired=fired, breaches=breached)
-        steps.update(done=1, seconds=time.monotonic() - t0)
-    mails = env["mail.mail"].sudo().search_count([]) - mails_before
+        state["due_counts"] = {"steps_fired": fired, "breaches": breached}
+        due.update(done=1, seconds=time.monotonic() - t0)
+    counts.update(state.get("due_counts", {}))
+    mails = env["mail.mail"].sudo().search_count([]) - state["mails_before"]
     if mails:
         raise RuntimeError(f"the generator created {mails} mail.mail rows")
     state["finished"] = state["history_done"] = True
+    state["wall_seconds"] = state.get("wall_seconds", 0) + wall
     _vacuum(env)
-    peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    state["stats"] = {
-        "units_per_s": round(portfolio["done"] / portfolio["seconds"], 1)
-        if portfolio["seconds"]
-        else None,
-        "tickets_per_s": round(tickets_step["done"] / tickets_step["seconds"], 1)
-        if tickets_step["seconds"]
-        else None,
-        "history_s_per_project": round(
-            history_step["seconds"] / history_step["done"], 1
+    own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+    def rate(step):
+        return (
+            round(steps[step]["done"] / steps[step]["seconds"], 1)
+            if steps[step]["seconds"]
+            else None
         )
-        if history_step["done"]
-        else None,
-        # every step of every run (an interrupted run counts its parts)
-        "seconds": round(sum(s["seconds"] for s in state["steps"].values()), 1),
+
+    state["stats"] = {
+        # per process: what one process makes in a second
+        "units_per_s": rate("portfolio"),
+        "tickets_per_s": rate("tickets"),
+        "history_s_per_project": round(
+            steps["history"]["seconds"] / steps["history"]["done"], 1
+        ),
+        # every part of every project, added up over the processes
+        "seconds": round(sum(s["seconds"] for s in steps.values()), 1),
+        # the clock time of the runs that made the database
+        "wall_seconds": round(state["wall_seconds"], 1),
+        "jobs": state["jobs"],
         "history_seconds_by_part": {
             k[8:]: round(v, 1) for k, v in counts.items() if k.startswith("seconds_")
         },
-        # the highest of the runs that made the database
-        "peak_rss_mb": max(peak, (state.get("stats") or {}).get("peak_rss_mb") or 0),
+        # the highest of the processes and runs that made the database
+        "peak_rss_mb": max(
+            own, peak_mb, (state.get("stats") or {}).get("peak_rss_mb") or 0
+        ),
         **{k: v for k, v in counts.items() if not k.startswith("seconds_")},
     }
     _save(env, state)
     env.cr.commit()  # pylint: disable=invalid-commit
     progress(json.dumps(state["stats"]))
     return state
+
+
+def run(env, size, seed=BENCH_SEED, progress=print):
+    """Fill the database of ``env`` in this process (committing); resumes
+    an interrupted run of the same size and seed. Returns the state."""
+    t0 = time.monotonic()
+    state = prepare(env, size, seed)
+    if state is None:
+        progress("already generated")
+        return _state(env)
+    work(env, state, progress)
+    return finish(env, state, progress, wall=time.monotonic() - t0)
 
 
 def _vacuum(env):
@@ -622,15 +766,65 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", choices=list(SIZES), default="small")
     parser.add_argument("--seed", type=int, default=BENCH_SEED)
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="processes making projects at once (one per core)",
+    )
     args, odoo_args = parser.parse_known_args(argv)
     import odoo  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
     config.parse_config(odoo_args)
     registry = odoo.modules.registry.Registry(config["db_name"])
+    if args.jobs == 1:
+        with registry.cursor() as cr:
+            run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args.size, args.seed)
+        return 0
+    t0 = time.monotonic()
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        run(env, args.size, args.seed)
+        state = prepare(
+            odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}),
+            args.size,
+            args.seed,
+            args.jobs,
+        )
+    if state is None:
+        print("already generated")
+        return 0
+    odoo.sql_db.close_all()  # each job opens connections of its own
+    pids = []
+    for job in range(1, args.jobs + 1):
+        pid = os.fork()
+        if not pid:  # the job
+            code = 1
+            try:
+                with registry.cursor() as cr:
+                    work(
+                        odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}),
+                        state,
+                        lambda line, job=job: print(f"[{job}] {line}", flush=True),
+                    )
+                code = 0
+            except Exception:  # pylint: disable=broad-except
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                os._exit(code)  # pylint: disable=protected-access
+        pids.append(pid)
+    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+    if any(codes):
+        print(f"a job failed (exit codes {codes}); run again to resume")
+        return 1
+    peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    with registry.cursor() as cr:
+        finish(
+            odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}),
+            state,
+            wall=time.monotonic() - t0,
+            peak_mb=peak,
+        )
     return 0
 
 

@@ -329,6 +329,7 @@ def fees(env, project, units, now):
             "approval_ref": "价格备案（生成数据）",
         }
     )
+    _sale, cash = _journals(env, project)
     first = now.date().replace(day=1)
     month = (first.month - 3) % 12 + 1
     period = first.replace(year=first.year - (first.month <= 2), month=month)
@@ -341,14 +342,13 @@ def fees(env, project, units, now):
         [("property_billing_run_id", "=", run.id), ("state", "=", "posted")],
         order="id",
     )
+    if not moves:  # every unit of the run failed: its chunks say why
+        raise RuntimeError(f"{project.code}: the billing run made no bill")
     to_pay = moves.filtered(lambda m: m.property_unit_id.id % UNPAID_SHARE)
-    journal = env["account.journal"].search(
-        [("type", "=", "cash"), ("company_id", "=", project.company_id.id)], limit=1
-    )
     if to_pay:
         env["account.payment.register"].with_context(
             active_model="account.move", active_ids=to_pay.ids
-        ).create({"group_payment": True, "journal_id": journal.id})._create_payments()
+        ).create({"group_payment": True, "journal_id": cash.id})._create_payments()
     # this project's daily collection pass (the cron's pass of one project)
     Case = env["property.collection.case"]
     today = env["property.unit.partner"]._property_today()
@@ -356,6 +356,39 @@ def fees(env, project, units, now):
     project.collection_pass_date = today
     opened = Case.search_count([("project_id", "=", project.id)])
     return len(moves), len(to_pay), opened
+
+
+def _journals(env, project):
+    """The project's own fee (sales) and cash journals, as a management
+    office keeping its own books has: a journal numbers its entries under
+    a lock held until the transaction ends, and a project's history is one
+    transaction, so projects generated at once (``--jobs``) sharing the
+    company's journals would wait for each other."""
+    suffix = project.code[3:]  # POP01 -> 01
+    Journal = env["account.journal"]
+    company = project.company_id or env.company
+    income = Journal.search(
+        [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+    ).default_account_id
+    sale = Journal.create(
+        {
+            "name": f"{project.name} 物业费",
+            "code": f"F{suffix}",
+            "type": "sale",
+            "company_id": company.id,
+            "default_account_id": income.id,
+        }
+    )
+    cash = Journal.create(
+        {
+            "name": f"{project.name} 收费处",
+            "code": f"C{suffix}",
+            "type": "cash",
+            "company_id": company.id,
+        }
+    )
+    project.fee_journal_id = sale
+    return sale, cash
 
 
 # ---------------------------------------------------------------------------

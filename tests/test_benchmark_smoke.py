@@ -4,7 +4,8 @@
 within its query budget (tests/benchmarks/budgets.json).
 
 Creates a database of its own next to the test database (both addons,
-no demo data), fills it with ``data/populate_database.py --size small``,
+no demo data), fills it with ``data/populate_database.py --size small
+--jobs 2`` (two processes sharing the projects),
 runs ``tests/benchmark.py --check`` on it (every path; billing on 50
 units, with one and two worker processes) and drops it. It fails when
 the generator fails or leaves a ``mail.mail`` row, when a path fails,
@@ -70,7 +71,8 @@ def test_small_portfolio_within_query_budgets(tmp_path):
         )
         assert install.returncode == 0, install.stderr[-3000:]
         generate = _run(
-            ["data/populate_database.py", *args, "--size", "small"], timeout=600
+            ["data/populate_database.py", *args, "--size", "small", "--jobs", "2"],
+            timeout=600,
         )
         assert generate.returncode == 0, generate.stderr[-3000:]
         state = json.loads(
@@ -81,6 +83,10 @@ def test_small_portfolio_within_query_budgets(tmp_path):
             )[0][0]
         )
         assert state["finished"]
+        # two jobs made the two projects, each one whole
+        assert state["stats"]["jobs"] == 2
+        assert "[1] history" in generate.stdout, generate.stdout
+        assert "[2] history" in generate.stdout, generate.stdout
         assert state["steps"]["portfolio"]["done"] == 300
         assert state["steps"]["tickets"]["done"] == 2400
         # every capability's history, through the product's own methods
