@@ -198,11 +198,6 @@ def _save(env, state):
     env["ir.config_parameter"].sudo().set_param(PARAM, json.dumps(state))
 
 
-def _step(state, name, total):
-    steps = state.setdefault("steps", {})
-    return steps.setdefault(name, {"done": 0, "total": total, "seconds": 0.0})
-
-
 def _ref(ids, value):
     return ids[value] if value else False
 
@@ -492,6 +487,16 @@ def _done(projects, step):
     return sum(1 for p in projects.values() if p.get("history"))
 
 
+def _totals(size):
+    """What each step makes in all, for a size."""
+    projects_count, flats, per_flat = SIZES[size]
+    return {
+        "portfolio": projects_count * flats,
+        "tickets": projects_count * flats * per_flat,
+        "history": projects_count,
+    }
+
+
 def _anchor(state):
     return datetime.datetime.strptime(state["anchor"], "%Y-%m-%d %H:%M:%S")
 
@@ -531,7 +536,7 @@ def work(env, state, progress=print):
     (``--jobs``) share the projects and one that stops leaves its project
     to the next run, which resumes it at its first uncommitted part."""
     env = env(context=dict(env.context, **CONTEXT))
-    projects_count, flats, per_flat = SIZES[state["size"]]
+    projects_count, flats, _per_flat = SIZES[state["size"]]
     plan = ProjectPlan(state["seed"])
     categories = (
         env["property.ticket.category"]
@@ -539,11 +544,7 @@ def work(env, state, progress=print):
         .ids
     )
     who = history.staff(env, PASSWORD)
-    totals = {
-        "portfolio": projects_count * flats,
-        "tickets": projects_count * flats * per_flat,
-        "history": projects_count,
-    }
+    totals = _totals(state["size"])
     known = _projects(env)
     shown = {
         step: Progress(step, total, _done(known, step), progress)
@@ -634,7 +635,7 @@ def finish(env, state, progress=print, wall=0.0, peak_mb=0):
     seconds this run took; ``peak_mb``: the highest peak memory of the
     processes that made the projects."""
     env = env(context=dict(env.context, **CONTEXT))
-    projects_count, flats, per_flat = SIZES[state["size"]]
+    projects_count = SIZES[state["size"]][0]
     projects = _projects(env)
     missing = [
         f"POP{n:02d}"
@@ -646,11 +647,7 @@ def finish(env, state, progress=print, wall=0.0, peak_mb=0):
             f"projects not finished: {', '.join(missing)} (run again to resume)"
         )
     _assign_agent(env)
-    totals = {
-        "portfolio": projects_count * flats,
-        "tickets": projects_count * flats * per_flat,
-        "history": projects_count,
-    }
+    totals = _totals(state["size"])
     steps = state.setdefault("steps", {})
     for step, total in totals.items():
         steps[step] = {

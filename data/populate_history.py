@@ -329,7 +329,7 @@ def fees(env, project, units, now):
             "approval_ref": "价格备案（生成数据）",
         }
     )
-    _sale, cash = _journals(env, project)
+    cash = _journals(env, project)
     first = now.date().replace(day=1)
     month = (first.month - 3) % 12 + 1
     period = first.replace(year=first.year - (first.month <= 2), month=month)
@@ -359,8 +359,9 @@ def fees(env, project, units, now):
 
 
 def _journals(env, project):
-    """The project's own fee (sales) and cash journals, as a management
-    office keeping its own books has: a journal numbers its entries under
+    """The project's own fee (sales) journal, set on the project, and its
+    cash journal, returned, as a management office keeping its own books
+    has: a journal numbers its entries under
     a lock held until the transaction ends, and a project's history is one
     transaction, so projects generated at once (``--jobs``) sharing the
     company's journals would wait for each other."""
@@ -388,7 +389,7 @@ def _journals(env, project):
         }
     )
     project.fee_journal_id = sale
-    return sale, cash
+    return cash
 
 
 # ---------------------------------------------------------------------------
