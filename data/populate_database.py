@@ -5,7 +5,7 @@
 
     python3 data/populate_database.py -d DB --db_host 127.0.0.1 \\
         --db_user odoo --addons-path=addons --size small|medium|large \\
-        [--seed 42] [--jobs 2]
+        [--seed 42] [--jobs 2] [--without-history]
 
 The database has property_cs and property_survey installed without demo
 data. Sizes:
@@ -35,7 +35,9 @@ transaction per batch, committed; the run's state is kept in the
 ``property_cs.populate`` system parameter and each project's in
 ``property_cs.populate.POPnn``, so an interrupted run resumes at its first
 uncommitted batch and, the plan being drawn from the seed in the same
-order, ends with the same data as an uninterrupted one. ``--jobs N``
+order, ends with the same data as an uninterrupted one. ``--without-history``
+makes the portfolios and tickets only; a later run without it adds the
+rest of the history (a long run in two sittings). ``--jobs N``
 forks N processes that share the projects (each takes the next one not
 taken, by an advisory lock): on N cores the run takes about 1/N of the
 time. Each generated project keeps its own fee and cash journals, as a
@@ -83,6 +85,10 @@ SIZES = {
 }
 PORTAL_OWNERS = {"small": 20, "medium": 100, "large": 200}
 TICKET_BATCH = 500
+PORTFOLIO_ONLY = (
+    "portfolios and tickets made; run again without --without-history "
+    "for the rest of the history"
+)
 HISTORY_DAYS = 3 * 365
 OPEN_DAYS = 7  # tickets reported in the last week stay open
 AGENT_OPEN_TICKETS = 80
@@ -528,13 +534,15 @@ def prepare(env, size, seed=BENCH_SEED, jobs=1):
     return state
 
 
-def work(env, state, progress=print):
+def work(env, state, progress=print, with_history=True):
     """Make every project not made yet: its portfolio, its tickets batch by
     batch, then the rest of its history, each part committed with the
     project's state (``property_cs.populate.POPnn``). A process takes a
     project by a try of its advisory lock, so several processes
     (``--jobs``) share the projects and one that stops leaves its project
-    to the next run, which resumes it at its first uncommitted part."""
+    to the next run, which resumes it at its first uncommitted part.
+    Without ``with_history`` the projects get their portfolio and tickets
+    only; a later run adds the rest."""
     env = env(context=dict(env.context, **CONTEXT))
     projects_count, flats, _per_flat = SIZES[state["size"]]
     plan = ProjectPlan(state["seed"])
@@ -557,7 +565,8 @@ def work(env, state, progress=print):
     for number in range(1, projects_count + 1):
         rows = plan.plan(number, flats)  # drawn even when done: same rng order
         code = f"POP{number:02d}"
-        if _projects(env).get(code, {}).get("history"):
+        made = _projects(env).get(code, {})
+        if made.get("history") or (not with_history and made.get("tickets")):
             continue
         env.cr.execute("SELECT pg_try_advisory_lock(%s, %s)", (LOCK_CLASS, number))
         if not env.cr.fetchone()[0]:
@@ -565,7 +574,7 @@ def work(env, state, progress=print):
         env.cr.commit()  # pylint: disable=invalid-commit
         for attempt in range(1, RETRIES + 1):
             try:
-                _project(env, state, number, rows, categories, who, show)
+                _project(env, state, number, rows, categories, who, show, with_history)
                 break
             except TransactionRollbackError as error:
                 # a deadlock or serialization failure with another job:
@@ -578,7 +587,7 @@ def work(env, state, progress=print):
         env.cr.commit()  # pylint: disable=invalid-commit
 
 
-def _project(env, state, number, rows, categories, who, show):
+def _project(env, state, number, rows, categories, who, show, with_history=True):
     """One project, from where its committed state says it stopped."""
     size, seed, now = state["size"], state["seed"], _anchor(state)
     _count, _flats, per_flat = SIZES[size]
@@ -616,7 +625,11 @@ def _project(env, state, number, rows, categories, who, show):
         _save_project(env, code, mine)
         env.cr.commit()  # pylint: disable=invalid-commit
         show("tickets")
-    if not mine.get("history"):
+    if not mine.get("tickets"):
+        mine["tickets"] = True
+        _save_project(env, code, mine)
+        env.cr.commit()  # pylint: disable=invalid-commit
+    if with_history and not mine.get("history"):
         t0 = time.monotonic()
         mine["counts"] = history.project_history(
             env, project, units, number, seed, now, open_from, who, _tickets
@@ -711,15 +724,20 @@ def finish(env, state, progress=print, wall=0.0, peak_mb=0):
     return state
 
 
-def run(env, size, seed=BENCH_SEED, progress=print):
+def run(env, size, seed=BENCH_SEED, progress=print, with_history=True):
     """Fill the database of ``env`` in this process (committing); resumes
-    an interrupted run of the same size and seed. Returns the state."""
+    an interrupted run of the same size and seed. Returns the state.
+    Without ``with_history``, only the portfolios and tickets are made
+    (the run is not finished: a later run adds the rest of the history)."""
     t0 = time.monotonic()
     state = prepare(env, size, seed)
     if state is None:
         progress("already generated")
         return _state(env)
-    work(env, state, progress)
+    work(env, state, progress, with_history)
+    if not with_history:
+        progress(PORTFOLIO_ONLY)
+        return state
     return finish(env, state, progress, wall=time.monotonic() - t0)
 
 
@@ -769,7 +787,13 @@ def main(argv=None):
         default=1,
         help="processes making projects at once (one per core)",
     )
+    parser.add_argument(
+        "--without-history",
+        action="store_true",
+        help="make the portfolios and tickets only; a later run adds the rest",
+    )
     args, odoo_args = parser.parse_known_args(argv)
+    with_history = not args.without_history
     import odoo  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
@@ -777,7 +801,8 @@ def main(argv=None):
     registry = odoo.modules.registry.Registry(config["db_name"])
     if args.jobs == 1:
         with registry.cursor() as cr:
-            run(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args.size, args.seed)
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            run(env, args.size, args.seed, with_history=with_history)
         return 0
     t0 = time.monotonic()
     with registry.cursor() as cr:
@@ -802,6 +827,7 @@ def main(argv=None):
                         odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}),
                         state,
                         lambda line, job=job: print(f"[{job}] {line}", flush=True),
+                        with_history,
                     )
                 code = 0
             except Exception:  # pylint: disable=broad-except
@@ -814,6 +840,9 @@ def main(argv=None):
     if any(codes):
         print(f"a job failed (exit codes {codes}); run again to resume")
         return 1
+    if not with_history:
+        print(PORTFOLIO_ONLY)
+        return 0
     peak = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     with registry.cursor() as cr:
         finish(

@@ -366,35 +366,11 @@ class PropertyBillingRun(models.Model):
         together). ``billed`` holds the keys already billed; returns the
         invoices created."""
         self.ensure_one()
-        items = [
-            item
-            for item in self._unit_items(unit, ctx) + self._late_fee_items(unit, ctx)
-            if (unit.id, item["fee_type"].id, item["period_start"], item["payer"].id)
-            not in billed
-        ]
+        items = self._unit_bill_items(unit, ctx, billed)
         if not items:
             return self.env["account.move"]
         Line = self.env["property.billing.line"].sudo()
-        lines = Line.create(
-            [
-                {
-                    "run_id": self.id,
-                    "unit_id": unit.id,
-                    "fee_type_id": item["fee_type"].id,
-                    "standard_id": item["standard"].id,
-                    "partner_id": item["payer"].id,
-                    "period_start": item["period_start"],
-                    "period_end": item["period_end"],
-                    "date_from": item["date_from"],
-                    "date_to": item["date_to"],
-                    "quantity": item["quantity"],
-                    "days": item["days"],
-                    "discount": item["discount"],
-                    "amount": item["amount"],
-                }
-                for item in items
-            ]
-        )
+        lines = Line.create(self._billing_line_values(unit, items))
         lines.flush_recordset()
         moves = self.env["account.move"]
         for payer in lines.partner_id:
@@ -411,6 +387,38 @@ class PropertyBillingRun(models.Model):
             moves.action_post()
             self._reconcile_prepayments(moves)
         return moves
+
+    def _unit_bill_items(self, unit, ctx, billed):
+        """The items of ``unit`` this run bills: its fees and late fees of
+        the period, less those whose key (unit, fee, period, payer) is in
+        ``billed``."""
+        return [
+            item
+            for item in self._unit_items(unit, ctx) + self._late_fee_items(unit, ctx)
+            if (unit.id, item["fee_type"].id, item["period_start"], item["payer"].id)
+            not in billed
+        ]
+
+    def _billing_line_values(self, unit, items):
+        """The billing lines of ``unit``'s ``items``, one per item."""
+        return [
+            {
+                "run_id": self.id,
+                "unit_id": unit.id,
+                "fee_type_id": item["fee_type"].id,
+                "standard_id": item["standard"].id,
+                "partner_id": item["payer"].id,
+                "period_start": item["period_start"],
+                "period_end": item["period_end"],
+                "date_from": item["date_from"],
+                "date_to": item["date_to"],
+                "quantity": item["quantity"],
+                "days": item["days"],
+                "discount": item["discount"],
+                "amount": item["amount"],
+            }
+            for item in items
+        ]
 
     def _reconcile_prepayments(self, moves):
         """New bills are settled at once from what their payers prepaid on
