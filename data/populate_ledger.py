@@ -90,15 +90,19 @@ def bill_and_pay(env, run, cash, unpaid, copy=True):
     paying = Counter(
         item["payer"] for unit, item in plan.items() if not unpaid(unit)
     ) + Counter(move.partner_id for move in moves if not unpaid(move.property_unit_id))
-    paid_copies = [
-        u for u, i in plan.items() if not unpaid(u) and paying[i["payer"]] == 1
-    ]
-    unpaid_copies = [u for u in plan if u not in set(paid_copies)]
-    for copies, pay in ((paid_copies, True), (unpaid_copies, False)):
+    paid = {u for u, i in plan.items() if not unpaid(u) and paying[i["payer"]] == 1}
+    for copies, pay in (
+        ([u for u in plan if u in paid], True),
+        ([u for u in plan if u not in paid], False),
+    ):
         if not copies:
             continue
-        template = copies[0]
-        bill = worker._bill_units(run, template, ctx, set())[2]
+        _done, bad, bill = worker._bill_units(run, copies[0], ctx, set())
+        if not bill:  # the template failed (recorded): the ORM bills the rest
+            others = units.browse([u.id for u in copies[1:]])
+            _done, more, _moves = worker._bill_units(run, others, ctx, set())
+            failed |= bad | more
+            continue
         if pay:
             _pay(env, bill, cash, lambda unit: False)
         _copy_bills(env, run, bill, {u: plan[u] for u in copies[1:]})
@@ -198,7 +202,7 @@ def _copy_bills(env, run, bill, plan):
             for table, new in allocated.items()
         }
         payer = line.partner_id
-        texts = {partner0.display_name: payer.display_name}
+        texts = {}
         fixed = {}
         for move in family["account_move"]:
             name, number = names[move["id"]][index]
@@ -210,7 +214,8 @@ def _copy_bills(env, run, bill, plan):
         copies.append(
             _Copy(
                 ids,
-                {template_move["partner_id"]: payer.id},
+                (template_move["partner_id"], payer.id),
+                (partner0.display_name, payer.display_name),
                 {template_move["property_unit_id"]: unit.id},
                 (amount0, Decimal(str(line.amount))),
                 texts,
@@ -318,9 +323,10 @@ def _numbers(cr, move, count):
 class _Copy:
     """What changes from the template's rows to one unit's copy."""
 
-    def __init__(self, ids, partners, units, amounts, texts, fixed):
+    def __init__(self, ids, partners, names, units, amounts, texts, fixed):
         self.ids = ids  # table -> {template id: copy's id}
-        self.partners = partners
+        self.partners = dict([partners])  # the template's payer -> the copy's
+        self.names = dict([names])  # the payer's name, where it is the whole text
         self.units = units
         self.amount0, self.amount = amounts
         self.fixed = fixed  # (table, template id) -> {column: value}
@@ -363,8 +369,8 @@ class _Copy:
         if isinstance(value, dict | list):
             return Json(value)
         if isinstance(value, str):
-            if value in self.texts:
-                return self.texts[value]
+            if value in self.names:
+                return self.names[value]
             return self.pattern.sub(lambda m: self.texts[m.group(0)], value)
         return value
 
