@@ -66,6 +66,7 @@ import sys
 import time
 import traceback
 
+from psycopg2.errors import LockNotAvailable
 from psycopg2.extensions import TransactionRollbackError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -576,9 +577,9 @@ def work(env, state, progress=print, with_history=True):
             try:
                 _project(env, state, number, rows, categories, who, show, with_history)
                 break
-            except TransactionRollbackError as error:
-                # a deadlock or serialization failure with another job:
-                # its uncommitted part is made again
+            except (TransactionRollbackError, LockNotAvailable) as error:
+                # a deadlock, serialization failure or row locked without
+                # waiting by another job: its uncommitted part is made again
                 env.cr.rollback()
                 if attempt == RETRIES:
                     raise

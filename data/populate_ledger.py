@@ -35,6 +35,7 @@ from decimal import Decimal
 from psycopg2.extras import Json, execute_values
 
 MONEY = ("numeric", "double precision")
+PAY_LOCK = 74027  # advisory lock class of the payment wizard (see _pay)
 # the rows of one bill (and of its payment), table by table, from its id
 FAMILY = [
     ("account_move", "id = ANY(%(moves)s)"),
@@ -150,6 +151,10 @@ def _pay(env, bills, cash, unpaid):
     units not ``unpaid``."""
     to_pay = bills.filtered(lambda m: not unpaid(m.property_unit_id))
     if to_pay:
+        # the wizard numbers a payment of several bills from the company's
+        # gapless sequence, locked without waiting until the transaction
+        # ends: projects generated at once (--jobs) pay in turn
+        env.cr.execute("SELECT pg_advisory_xact_lock(%s, 0)", (PAY_LOCK,))
         env["account.payment.register"].with_context(
             active_model="account.move", active_ids=to_pay.ids
         ).create({"group_payment": True, "journal_id": cash.id})._create_payments()
