@@ -29,13 +29,12 @@ lists every difference; tests/test_benchmark_smoke.py fails on any.
 
 import re
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from psycopg2.extras import Json, execute_values
 
 MONEY = ("numeric", "double precision")
-PAY_LOCK = 74027  # advisory lock class of the payment wizard (see _pay)
 # the rows of one bill (and of its payment), table by table, from its id
 FAMILY = [
     ("account_move", "id = ANY(%(moves)s)"),
@@ -148,16 +147,39 @@ def _bills(env, run):
 
 def _pay(env, bills, cash, unpaid):
     """Odoo's payment wizard: one payment per payer for the ``bills`` of the
-    units not ``unpaid``."""
+    units not ``unpaid``. A payer of several bills pays them at once with
+    their numbers as the memo: the wizard would number such a payment's
+    memo from the company's gapless sequence, whose row stays locked until
+    the transaction ends, and projects generated at once (``--jobs``) would
+    fail on it."""
     to_pay = bills.filtered(lambda m: not unpaid(m.property_unit_id))
-    if to_pay:
-        # the wizard numbers a payment of several bills from the company's
-        # gapless sequence, locked without waiting until the transaction
-        # ends: projects generated at once (--jobs) pay in turn
-        env.cr.execute("SELECT pg_advisory_xact_lock(%s, 0)", (PAY_LOCK,))
-        env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=to_pay.ids
-        ).create({"group_payment": True, "journal_id": cash.id})._create_payments()
+    by_payer = defaultdict(lambda: env["account.move"])
+    for bill in to_pay:
+        by_payer[bill.partner_id] |= bill
+    single = env["account.move"].concat(
+        *(paid for paid in by_payer.values() if len(paid) == 1)
+    )
+    batches = [(single, {})] + [
+        (
+            paid,
+            {
+                "communication": " ".join(
+                    paid.sorted(lambda m: m.property_unit_id.id).mapped(
+                        "payment_reference"
+                    )
+                )
+            },
+        )
+        for paid in by_payer.values()
+        if len(paid) > 1
+    ]
+    for paid, values in batches:
+        if paid:
+            env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=paid.ids
+            ).create(
+                {"group_payment": True, "journal_id": cash.id, **values}
+            )._create_payments()
 
 
 def _copy_bills(env, run, bill, plan):
@@ -493,6 +515,7 @@ def _snapshot(env, run):
     families replaced by their place in the family."""
     cr = env.cr
     out = {}
+    names = _bills(env, run).mapped("name")
     for bill in _bills(env, run):
         family = _family(cr, bill)
         labels = {}
@@ -503,6 +526,8 @@ def _snapshot(env, run):
                     labels[(table, row["id"])] = f"{table}#{index}"
                 if table == "account_move":
                     texts[row["name"]] = f"<{index}>"
+        for other in names:  # the run's other bills (a memo of several)
+            texts.setdefault(other, "<bill>")
         columns = {table: _columns(cr, table) for table in family}
         rows = [
             (table, _canonical(table, row, columns[table], labels, texts, run.id))
