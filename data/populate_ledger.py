@@ -18,13 +18,14 @@ payment's follower. The billing lines themselves are created through the
 ORM from the product's own item computation. Everything else goes through
 the ORM as before: a unit billed to several payers or that cannot be
 billed (the product records why), a payer paying several bills at once
-(one payment for them, as the wizard groups them).
+(one payment for them, its memo their numbers, see ``_pay``).
 
 The copies hold the values the ORM writes, column for column, but for
 their ids and the order of the numbers (bills and payments are numbered
 in the order of the units; the wizard numbers payments in its own order):
-``compare()`` bills and pays a project both ways in one transaction and
-lists every difference; tests/test_benchmark_smoke.py fails on any.
+``compare()`` bills and pays a project both ways, each in a transaction
+rolled back, and lists every difference; tests/test_benchmark_smoke.py
+fails on any.
 """
 
 import re
