@@ -65,18 +65,14 @@ def bill_and_pay(env, run, cash, unpaid, copy=True):
     run's chunks are billed by the product's workers and the bills paid by
     the wizard at once."""
     if not copy:
-        env["property.billing.chunk"]._work(float("inf"), commit=False)
-        _pay(env, _bills(env, run), cash, unpaid)
-        return
+        return _bill_and_pay_orm(env, run, cash, unpaid)
     chunks = run.chunk_ids.sorted("id")
     worker = chunks[:1].with_context(**chunks[:1]._billing_mail_context())
     run = run.with_env(worker.env)
     units = chunks.unit_ids.sorted("id")
     ctx = run._billing_context(units)
     if ctx.get("adjusted"):  # a correction of the period exists: the ORM bills
-        env["property.billing.chunk"]._work(float("inf"), commit=False)
-        _pay(env, _bills(env, run), cash, unpaid)
-        return
+        return _bill_and_pay_orm(env, run, cash, unpaid)
     plan, orm = {}, units.browse()
     for unit in units:
         try:
@@ -125,6 +121,13 @@ def bill_and_pay(env, run, cash, unpaid, copy=True):
             }
         )
     run._check_done()
+
+
+def _bill_and_pay_orm(env, run, cash, unpaid):
+    """Every unit through the ORM: the product's workers bill the run's
+    chunks, the wizard pays the bills."""
+    env["property.billing.chunk"]._work(float("inf"), commit=False)
+    _pay(env, _bills(env, run), cash, unpaid)
 
 
 def _copyable(items):
